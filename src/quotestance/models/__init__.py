@@ -1,0 +1,1 @@
+"""Classifier families. Each builds an estimator with `fit(texts, labels)` and `predict_proba(texts)`."""
