@@ -41,7 +41,7 @@ def test_train_logs_metrics_artifacts_model_and_champion(tiny_corpus, tmp_path):
     assert "plots/stance_test.png" in plots and "plots/country_dev.png" in plots
 
     champion = client.get_model_version_by_alias("quotestance", "champion")
-    assert champion.version == "1" and champion.run_id == run.info.run_id
+    assert str(champion.version) == "1" and champion.run_id == run.info.run_id
     assert run.data.tags["champion_decision"].startswith("promoted version 1")
 
 
@@ -51,10 +51,10 @@ def test_champion_moves_only_to_a_better_model(tiny_corpus, tmp_path):
     strong = train(make_cfg(tiny_corpus, store))
     assert strong["dev/macro_f1_mean"] > weak["dev/macro_f1_mean"]
     client = _client(store)
-    assert client.get_model_version_by_alias("quotestance", "champion").version == "2"
+    assert str(client.get_model_version_by_alias("quotestance", "champion").version) == "2"
 
     train(make_cfg(tiny_corpus, store, DUMMY))
-    assert client.get_model_version_by_alias("quotestance", "champion").version == "2"
+    assert str(client.get_model_version_by_alias("quotestance", "champion").version) == "2"
     latest = client.get_model_version("quotestance", "3")
     tags = client.get_run(latest.run_id).data.tags
     assert tags["promoted"] == "false"

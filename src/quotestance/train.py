@@ -32,6 +32,7 @@ def _task_data(ds, field: str, min_examples: int | None) -> tuple[list[str], lis
 def train(cfg: DictConfig) -> dict[str, float]:
     """Train and evaluate every task of `cfg.tasks`; return the logged metrics."""
     import joblib
+    import matplotlib.pyplot as plt
     import mlflow
     import pandas as pd
     from hydra.utils import instantiate
@@ -70,7 +71,9 @@ def train(cfg: DictConfig) -> dict[str, float]:
                 evaluation = TaskEvaluation(task, split, sorted(set(known) | set(gold)), gold, pred)
                 metrics.update(evaluation.metrics())
                 mlflow.log_text(evaluation.report(), f"reports/{task}_{split}.txt")
-                mlflow.log_figure(evaluation.figure(), f"plots/{task}_{split}.png")
+                figure = evaluation.figure()
+                mlflow.log_figure(figure, f"plots/{task}_{split}.png")
+                plt.close(figure)
         for split in ("dev", "test"):
             metrics[f"{split}/macro_f1_mean"] = sum(
                 metrics[f"{task}/{split}/macro_f1"] for task in estimators) / len(estimators)
