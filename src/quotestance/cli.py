@@ -133,3 +133,37 @@ def data_validate(
     if errors:
         fail(f"{len(errors)} problem(s) in {corpus}", code=1)
     typer.echo(f"{corpus}: ok")
+
+
+@data_app.command("stats")
+def data_stats(
+    corpus: Annotated[Path, typer.Option(help="Corpus folder.")] = Path("data/corpus"),
+    agreement: Annotated[Path, typer.Option(help="Agreement study folder.")] = Path("data/agreement"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    similarity: Annotated[bool, typer.Option(
+        help="Also compute the maximum cross-split TF-IDF cosine (slower).")] = False,
+) -> None:
+    """Counts of articles, statements and labels by language, country and split; agreement kappas."""
+    from quotestance.corpus import CorpusError
+    from quotestance.corpus_stats import corpus_stats, max_cross_split_similarity
+
+    if fmt not in ("table", "json"):
+        fail(f"--format: {fmt!r} is not one of table, json")
+    if not corpus.is_dir():
+        fail(f"{corpus}: no such directory")
+    try:
+        stats = corpus_stats(corpus, agreement)
+        if similarity:
+            stats["cross_split_similarity"] = max_cross_split_similarity(corpus)
+    except CorpusError as err:
+        fail(f"{err} (run `quotestance data validate`)")
+    if fmt == "json":
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table("measure", "value", show_header=False)
+    for key, value in stats.items():
+        t.add_row(key, json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else str(value))
+    Console().print(t)

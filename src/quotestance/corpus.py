@@ -23,6 +23,7 @@ DIFFICULTY_CASES = (
 )
 LANGS = ("fr", "en")
 SPLITS = ("train", "dev", "test")
+REQUIRED_FIELDS = ("id", "quote", "start", "end", "is_statement")
 LABELLED_FIELDS = ("speaker", "speaker_canonical", "country", "stance", "sentiment")
 
 
@@ -82,6 +83,8 @@ def check_annotation(ann: dict, text: str, labels: LabelSets) -> list[str]:
     seen_ids = set()
     for i, st in enumerate(ann.get("statements", [])):
         where = f"statement {i + 1} ({st.get('id', '?')})"
+        if not st.get("id"):
+            errors.append(f"{where}: field 'id' missing (run scripts/locate_quotes.py)")
         if st.get("id") in seen_ids:
             errors.append(f"{where}: duplicate id")
         seen_ids.add(st.get("id"))
@@ -166,9 +169,9 @@ def validate_corpus(corpus_dir: Path, labels: LabelSets) -> list[str]:
     seen = set()
     for ann_path, ann, text, read_errors in iter_articles(corpus_dir):
         errors += read_errors
+        seen.add(ann_path.stem)
         if ann is None or text is None:
             continue
-        seen.add(ann_path.stem)
         lines = _statement_lines(ann_path.read_text(encoding="utf-8"))
         for problem in check_annotation(ann, text, labels):
             m = re.match(r"statement (\d+)", problem)
@@ -187,10 +190,16 @@ def load_corpus(corpus_dir: Path) -> list[Article]:
     """Read every article; raises CorpusError naming the first broken file (run validate for all)."""
     splits, errors = read_splits(corpus_dir)
     articles = []
-    for _, ann, text, read_errors in iter_articles(corpus_dir):
+    for path, ann, text, read_errors in iter_articles(corpus_dir):
         if read_errors or ann is None or text is None:
             raise CorpusError((read_errors or errors)[0])
-        articles.append(Article(ann["id"], ann["lang"], text, splits.get(ann["id"]),
+        for i, st in enumerate(ann.get("statements", [])):
+            missing = [k for k in REQUIRED_FIELDS if k not in st]
+            if missing:
+                raise CorpusError(f"{path}: statement {i + 1}: missing field(s) {', '.join(missing)}")
+        if ann.get("id") not in splits:
+            raise CorpusError(f"{path}: article has no split in {corpus_dir / 'splits.csv'}")
+        articles.append(Article(ann["id"], ann["lang"], text, splits[ann["id"]],
                                 ann.get("topic"), ann["statements"]))
     if errors:
         raise CorpusError(errors[0])
