@@ -1,7 +1,10 @@
 """train(cfg) end to end on the tiny corpus, with a temporary MLflow store."""
 
+import os
+
 import mlflow
 import pytest
+from omegaconf import OmegaConf
 from mlflow import MlflowClient
 
 from conftest import make_cfg
@@ -79,3 +82,23 @@ def test_fingerprint_changes_with_any_label(tiny_corpus):
     ann = tiny_corpus / "articles" / "t001.json"
     ann.write_text(ann.read_text().replace('"positive"', '"neutral"', 1))
     assert fingerprint(tiny_corpus) != before
+
+
+def test_sweep_jobs_nest_under_one_parent_run(tiny_corpus, tmp_path, monkeypatch):
+    from quotestance.tracking import PARENT_RUN_ENV, SweepParentRun
+
+    monkeypatch.delenv(PARENT_RUN_ENV, raising=False)
+    store = tmp_path / "store"
+    cfg = make_cfg(tiny_corpus, store, ["tracking.register=false"])
+    callback = SweepParentRun(cfg.tracking.tracking_uri, "quotestance", str(store / "artifacts"))
+    callback.on_multirun_start(config=OmegaConf.create({"hydra": {"job": {"name": "train"}}}))
+    parent = callback.run_id
+    for seed in (1, 2):
+        train(make_cfg(tiny_corpus, store, ["tracking.register=false", f"seed={seed}"]))
+    callback.on_multirun_end(config=None)
+    client = _client(store)
+    runs = client.search_runs([client.get_experiment_by_name("quotestance").experiment_id])
+    children = [r for r in runs if r.data.tags.get("mlflow.parentRunId") == parent]
+    assert len(children) == 2 and len(runs) == 3
+    assert client.get_run(parent).info.status == "FINISHED"
+    assert PARENT_RUN_ENV not in os.environ

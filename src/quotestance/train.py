@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -132,8 +133,14 @@ def _raise_on_sigterm(signum, frame):
 
 @hydra.main(version_base="1.3", config_path="../../conf", config_name="train")
 def main(cfg: DictConfig) -> float:
+    from quotestance.corpus import CorpusError
+
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
-    metrics = train(cfg)
+    try:
+        metrics = train(cfg)
+    except CorpusError as err:
+        print(f"error: {err} (run `quotestance data validate`)", file=sys.stderr)
+        raise SystemExit(2) from None
     return metrics[cfg.tracking.champion_metric]
 
 
