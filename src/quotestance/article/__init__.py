@@ -1,0 +1,1 @@
+"""Article mode: quotes → speakers → countries, before the statement classifiers."""
