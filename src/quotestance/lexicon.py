@@ -14,9 +14,8 @@ def _resource(name: str) -> str:
     return resources.files("quotestance.resources").joinpath(name).read_text("utf-8")
 
 
-@cache
 def reporting_verbs() -> dict:
-    return yaml.safe_load(_resource("reporting_verbs.yaml"))
+    return resource_yaml("reporting_verbs.yaml")
 
 
 @cache
@@ -27,3 +26,8 @@ def csv_rows(name: str) -> tuple[dict, ...]:
 def alternation(words) -> str:
     """A regex alternation of words, longest first, with spaces matching any run of spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def resource_yaml(name: str):
+    return yaml.safe_load(_resource(name))

@@ -75,7 +75,7 @@ def _incise() -> re.Pattern:
 
 
 _APPOSED_NAME = re.compile(
-    r"(?:M\.|Mme|Mgr|Dr)?\s*[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|du|van|von|der|al|el|ben|bin|da|dos|di)){0,4},\s+")
+    r"(?:M\.|Mme|Mgr|Dr)?\s*[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|du|van|von|der|al|el|ben|bin|da|dos|di)){0,4}[,.]\s+")
 
 
 def _split_incises(text: str, span: QuoteSpan) -> list[QuoteSpan]:
@@ -85,7 +85,9 @@ def _split_incises(text: str, span: QuoteSpan) -> list[QuoteSpan]:
     for m in _incise().finditer(text, span.start, span.end):
         head_start, head_end = _trim(text, cursor, m.start())
         if head_end > head_start:
-            parts.append(replace(span, start=head_start, end=head_end))
+            # The incise is this part's "after" and the next part's "before".
+            opened = span.open_at if not parts else cursor - 1
+            parts.append(replace(span, start=head_start, end=head_end, open_at=opened, close_at=m.start()))
         # "…, a estimé le ministre estonien, Lauri Pärnaste, à …": the name after the first
         # comma belongs to the attribution.
         name = _APPOSED_NAME.match(text, m.end(), span.end)
@@ -94,7 +96,7 @@ def _split_incises(text: str, span: QuoteSpan) -> list[QuoteSpan]:
         return [span]
     tail_start, tail_end = _trim(text, cursor, span.end)
     if tail_end > tail_start:
-        parts.append(replace(span, start=tail_start, end=tail_end))
+        parts.append(replace(span, start=tail_start, end=tail_end, open_at=cursor - 1))
     return parts
 
 

@@ -1,0 +1,67 @@
+"""Article → quoted statements with speaker and country (the rows of `quotestance extract`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from quotestance.article.context import sentence_context
+from quotestance.article.quotes import find_quotes
+from quotestance.article.speakers import SpeakerResolver
+from quotestance.article.statements import is_statement
+from quotestance.langid import detect_lang
+
+
+def extract_quotes(text: str, lang: str | None = None,
+                   subject_of: Callable[[int], tuple[int, int] | None] | None = None) -> list[dict]:
+    """Statements of one article with speaker and, when attribution finds it, country.
+
+    Rows carry `quote`, `start`, `end`, `speaker`, `country`, `country_source` ("attribution" or
+    None when the content model must decide) and `lang`.
+    """
+    lang = lang or detect_lang(text[:2000])
+    spans = find_quotes(text)
+    resolver = SpeakerResolver(text, subject_of)
+    rows = []
+    for i, span in enumerate(spans):
+        prev_close = spans[i - 1].close_at + 1 if i and spans[i - 1].close_at >= 0 else 0
+        next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
+        before, after = sentence_context(text, span, prev_close, next_open)
+        tail = text[span.end:]
+        if not is_statement(text, span.start, span.end, before, after):
+            continue
+        # A quote with no cue continues the previous speaker when it follows closely.
+        close = rows and (span.open_at - rows[-1]["end"] < 600)
+        same_group = i and spans[i - 1].group == span.group
+        speaker = resolver.attribute(lang, before, after, tail, span.open_at, continuation=bool(close))
+        if same_group and rows and speaker is None:
+            speaker = resolver.history[-1] if resolver.history else None
+        rows.append({
+            "quote": text[span.start:span.end], "start": span.start, "end": span.end,
+            "speaker": speaker.name if speaker else None,
+            "country": speaker.country if speaker else None,
+            "country_source": "attribution" if speaker and speaker.country else None,
+            "lang": lang,
+        })
+    return rows
+
+
+def extract_articles(articles: Iterable[tuple[str, str]], use_parser: bool = True) -> list[dict]:
+    """(doc id, text) pairs → rows with a `doc` field first; French is parsed with spaCy in batches."""
+    articles = list(articles)
+    rows: list[dict] = []
+    langs = [detect_lang(text[:2000]) for _, text in articles]
+    parses = _french_subjects([t for (_, t), lang in zip(articles, langs) if lang == "fr"]) if use_parser else None
+    for (doc_id, text), lang in zip(articles, langs):
+        subject_of = parses.get(text) if parses else None
+        for row in extract_quotes(text, lang, subject_of):
+            rows.append({"doc": doc_id, **row})
+    return rows
+
+
+def _french_subjects(texts: list[str]) -> dict[str, Callable[[int], tuple[int, int] | None]]:
+    """For each French text, a function: offset of a quote mark → the span of its sentence's subject."""
+    if not texts:
+        return {}
+    from quotestance.article.syntax import subject_finders
+
+    return subject_finders(texts)

@@ -1,0 +1,282 @@
+"""Who said it: reporting-verb patterns around each quote, pronouns and in-document propagation.
+
+English has no official spaCy pipeline on PyPI, and French news attribution is just as regular,
+so both languages share one rule set over the quote's sentence: the reporting verb that governs
+the quote (before it, or inverted after it), its subject or object noun phrase, "selon" /
+"according to", and continuations. spaCy's French parser supplies the subject where a quote
+follows a colon with no reporting verb (`subject_of` hook).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from quotestance.article.countries import country_of_description, country_of_name, countries_in
+from quotestance.lexicon import alternation, reporting_verbs
+
+TITLE_WORDS = {
+    "minister", "ministre", "foreign", "defence", "defense", "president", "président", "présidente",
+    "prime", "secretary", "general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+    "chancellor", "commissioner", "director", "chief", "deputy", "vice", "senator", "governor", "mayor",
+    "premier", "envoy", "special", "representative", "state", "home", "interior", "trade", "finance",
+    "health", "energy", "economy", "affairs", "general", "admiral", "colonel", "captain", "lieutenant",
+    "king", "queen", "prince", "sheikh", "emir", "sultan", "dr", "prof", "professor", "mr", "mrs", "ms",
+    "m", "mme", "mgr", "sir", "dame", "lord", "lady", "judge", "justice", "minister-president",
+    "secretary-general", "director-general", "under-secretary", "assistant", "executive", "acting",
+    "former", "new", "top", "senior", "chair", "chairman", "chairwoman", "head", "leader", "coordinator",
+    "high", "lord", "the", "le", "la", "les", "of", "de", "du", "des", "and", "et", "said", "says", "told",
+    # capitalised only because they start a sentence or a clause
+    "selon", "according", "à", "au", "aux", "devant", "dans", "in", "at", "for", "pour", "face", "après",
+    "after", "avant", "before", "en", "on", "for", "from", "depuis", "lors", "during", "with", "avec",
+    "quant", "as", "comme", "but", "mais", "and", "et", "yet", "pourtant", "then", "puis", "ainsi", "so",
+    "when", "quand", "lorsque", "while", "tandis", "jeudi", "lundi", "mardi", "mercredi", "vendredi",
+    "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+_NAME_TOKEN = r"[A-ZÀ-ÝĀ-Ž][\w'’.-]*"
+_PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
+_NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})+")
+_HONORIFIC = re.compile(rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
+PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
+            "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None}
+FEMININE = re.compile(r"\b(?:Mme|Mrs\.?|Ms\.?|la|elle|she|her|cette|une|présidente|ambassadrice|"
+                      r"directrice|porte-parole\s+\w+e)\b")
+MASCULINE = re.compile(r"\b(?:M\.|Mr\.?|le|il|he|his|ce|un)\b")
+
+
+@dataclass
+class Speaker:
+    name: str
+    country: str | None = None
+    gender: str | None = None
+    kind: str = "person"              # person, institution
+    description: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+
+_LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|à|au|aux|en|in|at|devant|dans|from|de|of|for|"
+                      r"pour|quant\s+à|as\s+for|mais|but|and|et|puis|then|ainsi|so)\s+)+", re.I)
+_INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|leur)\s*\w", re.I)
+
+
+def _clean(phrase: str) -> str:
+    phrase = _LEADING.sub("", phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f"))
+    phrase = re.split(r"\s+(?:lors|en marge|devant|dans un|dans une|in a|in an|at a|on (?:Monday|Tuesday|"
+                      r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|"
+                      r"samedi|dimanche)\b|qui|who|that|que|qu')", phrase)[0]
+    return phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f")
+
+
+def person_names(phrase: str) -> list[re.Match]:
+    """Capitalised name runs that are not titles, countries or institutions."""
+    names = []
+    for m in _NAME.finditer(phrase):
+        tokens = m.group(0).split()
+        while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+            tokens.pop(0)
+        if len(tokens) < 2:
+            continue
+        name = " ".join(tokens)
+        if any(c.kind in ("country", "institution", "demonym", "capital") and c.start == 0
+               for c in countries_in(name)):
+            continue
+        names.append((m, name))
+    return names
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    rv = reporting_verbs()
+    fr_part = alternation(rv["fr"]["participle"])
+    fr_pres = alternation(rv["fr"]["present"])
+    fr_other = alternation(rv["fr"]["other"])
+    en = alternation(rv["en"]["verbs"])
+    np_ = r"(?P<np>[^.;:!?«»“”\"\n]{1,160})"
+    return {
+        # after the closing mark
+        "inverted": re.compile(r"^\s*[,–—]?\s*(?:se\s+|s'|me\s+|m')?[a-zàâçéèêëîïôûù]+(?:-t)?-(?P<pron>il|elle|ils|elles|on)\b"),
+        "fr_after_aux": re.compile(rf"^\s*[,–—]?\s*(?:a|ont|avait|avaient|aurait)\s+(?:{fr_part})\s+{np_}", re.I),
+        "fr_after_present": re.compile(rf"^\s*[,–—]?\s*(?:{fr_pres})\s+{np_}", re.I),
+        "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we)\s+(?:{en})\b", re.I),
+        "en_after_verb_np": re.compile(rf"^\s*[,–—]?\s*(?:{en})\s+{np_}"),
+        "en_after_np_verb": re.compile(rf"^\s*[,–—]?\s*(?P<np>[^.;:!?«»“”\"\n]{{1,100}}?)\s+(?:{en})\b"),
+        "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
+        # before the opening mark
+        "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+(?P<np>[^,;«»“”\"]{1,160}),", re.I),
+        "fr_verb": re.compile(rf"\b(?:{fr_part}|{fr_pres}|{fr_other})\b", re.I),
+        "en_verb": re.compile(rf"\b(?:{en})\b"),
+    }
+
+
+_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
+                             r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
+                             r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
+                             r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|of\s+\w+|de\s+\w+))+\s*$", re.I)
+
+
+class SpeakerResolver:
+    """In-document memory of who is who: names, their country, gender and descriptions."""
+
+    def __init__(self, text: str, subject_of: Callable[[int], tuple[int, int] | None] | None = None):
+        self.text = text
+        self.people: dict[str, Speaker] = {}
+        self.history: list[Speaker] = []
+        self.subject_of = subject_of
+        self._introduce_everyone()
+
+    # -- memory -------------------------------------------------------------------------------
+    def _introduce_everyone(self) -> None:
+        """Read every name with its apposition so later mentions ("selon M. X") resolve."""
+        for m, name in person_names(self.text):
+            start = m.start() + m.group(0).index(name.split()[0])
+            clause_start = max(self.text.rfind(c, 0, start) for c in ".;:!?«»“”\"\n") + 1
+            before_chunks = [c for c in self.text[clause_start:start].split(",") if c.strip()]
+            before = before_chunks[-1] if before_chunks else ""
+            rest = self.text[m.end():m.end() + 160]
+            after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
+            matches = [c for c in countries_in(before) if c.kind != "capital"]
+            country = matches[-1].code if matches else country_of_description(after)
+            self._remember(name, before + " " + after, country)
+
+    def _remember(self, name: str, description: str, country: str | None) -> Speaker:
+        surname = name.split()[-1]
+        known = self.people.get(name) or self.people.get(surname)
+        if known is None:
+            gazetteer = [c.code for c in countries_in(name) if c.kind == "person"]
+            known = Speaker(name, country or (gazetteer[0] if gazetteer else None))
+            known.aliases = {name, surname}
+            self.people[name] = self.people[surname] = known
+        elif known.country is None and country:
+            known.country = country
+        if known.gender is None:
+            if FEMININE.search(description.strip()[-40:] + " ") and not MASCULINE.search(description.strip()[-12:]):
+                known.gender = "f"
+            elif MASCULINE.search(description.strip()[-40:]):
+                known.gender = "m"
+        known.description += " " + description
+        return known
+
+    # -- resolution --------------------------------------------------------------------------------
+    def resolve(self, phrase: str) -> Speaker | None:
+        """The speaker a noun phrase refers to."""
+        phrase = _clean(phrase)
+        if not phrase:
+            return None
+        low = phrase.lower()
+        inverted = re.fullmatch(r"[a-zàâçéèêëîïôûù]+(?:-t)?-(il|elle|ils|elles|on)", low)
+        if inverted:
+            low = inverted.group(1)
+        if low in PRONOUNS:
+            return self._pronoun(PRONOUNS[low])
+        honorific = _HONORIFIC.search(phrase)
+        names = person_names(phrase)
+        if names:
+            m, name = names[0]
+            desc = phrase[:m.start()] + " " + phrase[m.end():]
+            return self._remember(name, desc, country_of_description(desc))
+        if honorific:
+            known = self.people.get(honorific.group("surname"))
+            if known:
+                return known
+        country = country_of_name(phrase)
+        role = self._known_by_role(low)
+        if role is not None and (country is None or role.country == country):
+            return role
+        if country is not None:
+            return Speaker(phrase, country, kind="institution")
+        if self.history and re.search(r"\b(?:communiqué|statement|texte|text|document|release|rapport|report)\b", low):
+            return self.history[-1]
+        if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
+            return Speaker(phrase, None, kind="institution")
+        return None
+
+    def _known_by_role(self, phrase: str) -> Speaker | None:
+        """ "le ministre", "the spokesperson": the last speaker introduced with that role."""
+        head = re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split(" ")[0]
+        if not head or head in ("ministère", "ministry", "gouvernement", "government"):
+            return None
+        for speaker in reversed(self.history):
+            if head in speaker.description.lower():
+                return speaker
+        for speaker in self.people.values():
+            if head in speaker.description.lower() and len(head) > 3:
+                return speaker
+        return None
+
+    def _pronoun(self, gender: str | None) -> Speaker | None:
+        for speaker in reversed(self.history):
+            if gender == "institution":
+                if speaker.kind == "institution":
+                    return speaker
+            elif gender is None or speaker.gender in (None, gender):
+                return speaker
+        return self.history[-1] if self.history else None
+
+    # -- attribution --------------------------------------------------------------------------------
+    def attribute(self, lang: str, before: str, after: str, tail: str, open_at: int,
+                  continuation: bool) -> Speaker | None:
+        """The speaker of a quote from its sentence; `continuation` allows the previous speaker."""
+        p = _patterns()
+        found = None
+        before_stripped = before.strip(" ,\u00a0\u202f")
+        quote_leads = len(before_stripped.split()) <= 1
+        attempts = ([self._after, self._before] if quote_leads else [self._before, self._after])
+        for attempt in attempts:
+            found = attempt(lang, before, after, tail, p)
+            if found:
+                break
+        if found is None and before_stripped.endswith(":") and self.subject_of is not None:
+            span = self.subject_of(open_at)
+            if span:
+                found = self.resolve(self.text[span[0]:span[1]])
+        if found is None and before_stripped.endswith(":"):
+            found = self._first_mention(before_stripped)
+        if found is None and continuation and self.history:
+            found = self.history[-1]
+        if found is not None:
+            self.history.append(found)
+        return found
+
+    def _after(self, lang, before, after, tail, p) -> Speaker | None:
+        if not (re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?" or re.match(r"\s*[»”\"]?\s+[a-z]", tail)):
+            return None
+        for key in ("inverted", "en_after_pronoun"):
+            m = p[key].match(after)
+            if m:
+                return self._pronoun(PRONOUNS[m.group("pron").lower()])
+        keys = (("fr_after_aux", "fr_after_present", "according_after") if lang == "fr"
+                else ("en_after_verb_np", "en_after_np_verb", "according_after"))
+        for key in keys:
+            m = p[key].match(after)
+            if m:
+                return self.resolve(m.group("np"))
+        return None
+
+    def _before(self, lang, before, after, tail, p) -> Speaker | None:
+        m = p["according_before"].search(before)
+        if m:
+            return self.resolve(m.group("np"))
+        verbs = list(p["fr_verb" if lang == "fr" else "en_verb"].finditer(before))
+        if not verbs:
+            return None
+        verb = verbs[0]
+        subject = before[:verb.start()]
+        subject = _AUXILIARY_TAIL.sub("", subject)
+        chunks = [c for c in re.split(r",\s+", subject) if c.strip()]
+        if not chunks:
+            return None
+        # "Jeudi, le ministre …" / "In a statement, the ministry …": skip a leading adverbial chunk
+        candidates = chunks if len(chunks) == 1 else chunks[1:] + chunks[:1]
+        for chunk in candidates:
+            speaker = self.resolve(chunk)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _first_mention(self, sentence: str) -> Speaker | None:
+        names = person_names(sentence)
+        if names:
+            return self.resolve(names[0][1])
+        return None

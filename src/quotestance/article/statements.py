@@ -1,0 +1,62 @@
+"""Which quoted strings are statements? Names, titles and scare quotes are not (CODEBOOK §1)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
+
+
+@cache
+def _naming_cue() -> re.Pattern:
+    cues = resource_yaml("naming_cues.yaml")
+    words = cues["fr"] + cues["en"]
+    # "le dispositif dit «…»" names a thing; "il a dit «…»" quotes a person.
+    return re.compile(r"(?:^|[\s'’(])(?:" + alternation(words) + r"|(?<!\sa\s)dit)\s*$", re.IGNORECASE)
+
+
+@cache
+def _reporting_cue() -> re.Pattern:
+    rv = reporting_verbs()
+    words = (rv["fr"]["participle"] + rv["fr"]["present"] + rv["fr"]["other"] + rv["fr"]["according_to"][:2]
+             + rv["en"]["verbs"] + rv["en"]["according_to"][:2])
+    pronoun_inversion = r"\w+-t-(?:il|elle|on)|\w+-(?:il|elle|ils|elles)"
+    return re.compile(r"\b(?:" + alternation(words) + "|" + pronoun_inversion + r")\b", re.IGNORECASE)
+
+
+@cache
+def _according_to() -> re.Pattern:
+    rv = reporting_verbs()
+    return re.compile(r"(?:" + alternation(rv["fr"]["according_to"][:2] + rv["en"]["according_to"][:2])
+                      + r")\b", re.IGNORECASE)
+
+
+def attributed(before: str, after: str, tail: str, short: bool = False) -> bool:
+    """Does a reporting verb govern the quote: close before its opening mark, or right after it?"""
+    window = " ".join(before.split()[-(8 if short else 14):])
+    if _reporting_cue().search(window) or _according_to().match(before.lstrip()):
+        return True
+    # After the quote, the cue must follow a comma (inside or outside the mark) within a few words.
+    comma_first = re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
+    return bool(comma_first and _reporting_cue().search(" ".join(after.split()[:6])))
+
+
+def is_statement(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Judge the quoted text[start:end] from its own shape and its sentence context.
+
+    `before`/`after` are the parts of the sentence outside the marks.
+    """
+    quote = text[start:end]
+    n_words = len(quote.split())
+    sentence_like = quote.rstrip()[-1:] in ".!?…"
+    if not sentence_like and n_words <= 8 and _naming_cue().search(before.rstrip(" «“\"\u00a0\u202f")):
+        return False
+    if attributed(before, after, text[end:]  # what follows the quoted words, marks included
+                  , short=n_words <= 3):
+        return True
+    if before.rstrip(" «“\"\u00a0\u202f").endswith(":"):
+        return True
+    # Unattributed: a sentence or a long quote is still someone's words (a continuation);
+    # a short fragment is a name, a title or the journalist's scare quote.
+    return sentence_like or n_words > 8
