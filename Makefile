@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install train sweep test ui predict lint validate stats clean
+.PHONY: help install train sweep test ui predict lint validate stats bench clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,9 @@ validate: ## Check the annotated corpus
 
 stats: ## Corpus counts
 	$(BIN)/quotestance data stats
+
+bench: ## Benchmarks that print measured figures (extraction overhead over the spaCy parse)
+	$(BIN)/python scripts/bench_extraction.py
 
 ui: ## MLflow UI on http://127.0.0.1:5000 over experiments/
 	$(BIN)/mlflow ui --backend-store-uri $(STORE) --host 127.0.0.1 --port 5000 --workers 1

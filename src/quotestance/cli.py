@@ -15,6 +15,8 @@ app = typer.Typer(help="Speaker, country, stance and sentiment of quoted stateme
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 data_app = typer.Typer(help="Check and describe the annotated corpus.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
+evaluate_app = typer.Typer(help="Score the pipeline against gold annotations.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -50,10 +52,14 @@ def predict(
     model: Annotated[str, typer.Option(
         help="models:/NAME@ALIAS, runs:/ID/model, a run id or a local model directory.")
     ] = "models:/quotestance@champion",
+    article: Annotated[str | None, typer.Option(
+        help="Classify every quote of articles: a .txt file, a directory of them, a .jsonl, or '-'.")
+    ] = None,
+    id_key: Annotated[str, typer.Option(help="Field holding the article id in .jsonl input.")] = "id",
 ) -> None:
-    """Classify statements: stance, sentiment and the speaker's country (from content)."""
+    """Classify statements (stance, sentiment, country), or every quoted statement of articles."""
     from quotestance.serving import ModelNotFoundError, load_model
-    from quotestance.statement_io import FORMATS, UserInputError, read_statements, render, write_atomic
+    from quotestance.statement_io import FORMATS, UserInputError, read_statements
 
     to_stdout = output == "-"
     fmt = fmt or ("table" if to_stdout and sys.stdout.isatty() else "jsonl")
@@ -61,12 +67,24 @@ def predict(
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if fmt == "table" and not to_stdout:
         fail("--format table prints to the terminal; use jsonl, json or csv with --output")
-    sources = [bool(statements), input is not None]
+    sources = [bool(statements), input is not None, article is not None]
     if sum(sources) != 1:
-        fail("give statements as arguments, '-' for stdin, or --input FILE (exactly one of them)")
+        fail("give statements as arguments, '-' for stdin, --input FILE or --article PATH "
+             "(exactly one of them)")
     if not to_stdout and Path(output).exists() and not force:
         fail(f"{output}: already exists (use --force to overwrite)")
     try:
+        if article is not None:
+            from quotestance.article.pipeline import extract_articles
+            from quotestance.statement_io import read_articles
+
+            quotes = extract_articles(read_articles(None if article == "-" else Path(article),
+                                                    stdin=article == "-", text_key=text_key,
+                                                    id_key=id_key))
+            classifier = load_model(model)
+            rows = _merge_article_rows(quotes, _classify(classifier, [q["quote"] for q in quotes]))
+            _emit(rows, fmt, output, force)
+            return
         if input is not None:
             texts = read_statements(input, text_key=text_key, text_column=text_column)
         elif statements == ["-"]:
@@ -76,19 +94,40 @@ def predict(
             if not texts:
                 raise UserInputError("no statements given (empty input)")
         classifier = load_model(model)
-        rows = _classify(classifier, texts)
-        if fmt == "table":
-            from rich.console import Console
-
-            from quotestance.statement_io import table
-
-            Console().print(table(rows))
-        elif to_stdout:
-            sys.stdout.write(render(rows, fmt))
-        else:
-            write_atomic(Path(output), render(rows, fmt), force)
+        _emit(_classify(classifier, texts), fmt, output, force)
     except (UserInputError, ModelNotFoundError) as err:
         fail(str(err))
+
+
+def _emit(rows: list[dict], fmt: str, output: str, force: bool) -> None:
+    from quotestance.statement_io import render, write_atomic
+
+    if fmt == "table":
+        from rich.console import Console
+
+        from quotestance.statement_io import table
+
+        Console().print(table(rows))
+    elif output == "-":
+        sys.stdout.write(render(rows, fmt))
+    else:
+        write_atomic(Path(output), render(rows, fmt), force)
+
+
+def _merge_article_rows(quotes: list[dict], predictions: list[dict]) -> list[dict]:
+    """Extraction supplies position, speaker and country; the model supplies labels and, when
+    attribution found no country, the country (country_source "model")."""
+    from quotestance.contract import OUTPUT_FIELDS
+
+    rows = []
+    for quote, pred in zip(quotes, predictions):
+        row = {"doc": quote["doc"]}
+        for name in OUTPUT_FIELDS:
+            row[name] = quote[name] if name in ("quote", "start", "end", "speaker", "lang") else pred[name]
+        if quote["country"] is not None:
+            row["country"], row["country_source"] = quote["country"], "attribution"
+        rows.append(row)
+    return rows
 
 
 def _classify(model, texts: list[str], batch_size: int = 512) -> list[dict]:
@@ -111,6 +150,34 @@ def _classify(model, texts: list[str], batch_size: int = 512) -> list[dict]:
 def _plain(row: dict) -> dict:
     """numpy scalars → Python, so every format serialises the same way."""
     return json.loads(json.dumps(row, default=lambda v: v.item() if hasattr(v, "item") else str(v)))
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A .txt article, a directory of them, a .jsonl, or '-'.")],
+    text_key: Annotated[str, typer.Option(help="Field holding the text in .jsonl input.")] = "text",
+    id_key: Annotated[str, typer.Option(help="Field holding the article id in .jsonl input.")] = "id",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="jsonl, json, csv or table (default: table on a terminal, else jsonl).")] = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.")] = "-",
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+) -> None:
+    """Find the quoted statements of articles with their speaker and the speaker's country."""
+    from quotestance.article.pipeline import extract_articles
+    from quotestance.statement_io import FORMATS, UserInputError, read_articles
+
+    fmt = fmt or ("table" if output == "-" and sys.stdout.isatty() else "jsonl")
+    if fmt not in FORMATS:
+        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if output != "-" and Path(output).exists() and not force:
+        fail(f"{output}: already exists (use --force to overwrite)")
+    try:
+        articles = read_articles(None if path == "-" else Path(path), stdin=path == "-",
+                                 text_key=text_key, id_key=id_key)
+        rows = extract_articles(articles)
+        _emit(rows, fmt, output, force)
+    except UserInputError as err:
+        fail(str(err))
 
 
 @data_app.command("validate")
@@ -166,4 +233,44 @@ def data_stats(
     t = Table("measure", "value", show_header=False)
     for key, value in stats.items():
         t.add_row(key, json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else str(value))
+    Console().print(t)
+
+
+@evaluate_app.command("extraction")
+def evaluate_extraction(
+    corpus: Annotated[Path, typer.Option(help="Our corpus folder.")] = Path("data/corpus"),
+    split: Annotated[str, typer.Option(help="Corpus split to score: train, dev or test.")] = "test",
+    polnear: Annotated[Path | None, typer.Option(
+        help="Also score a PolNeAR split folder (text/ + attributions/), e.g. "
+             "../shared/benchmarks/polnear/test.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Quote precision/recall/F1 (exact and overlapping spans), speaker and country accuracy."""
+    from quotestance.article.evaluate import corpus_gold, polnear_gold, score
+    from quotestance.article.pipeline import extract_articles
+    from quotestance.corpus import SPLITS, CorpusError
+
+    if fmt not in ("table", "json"):
+        fail(f"--format: {fmt!r} is not one of table, json")
+    if split not in SPLITS:
+        fail(f"--split: {split!r} is not one of {', '.join(SPLITS)}")
+    results = {}
+    try:
+        articles, gold = corpus_gold(corpus, split)
+        results[f"corpus/{split}"] = score(extract_articles(articles), gold)
+        if polnear is not None:
+            articles, gold = polnear_gold(polnear)
+            results[f"polnear/{polnear.name}"] = score(extract_articles(articles), gold)
+    except (CorpusError, FileNotFoundError) as err:
+        fail(str(err))
+    if fmt == "json":
+        typer.echo(json.dumps(results, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    keys = list(next(iter(results.values())))
+    t = Table("measure", *results)
+    for key in keys:
+        t.add_row(key, *(str(r.get(key, "—")) for r in results.values()))
     Console().print(t)

@@ -122,16 +122,58 @@ def write_atomic(path: Path, content: str, force: bool) -> None:
 
 
 def table(rows: Iterable[dict]):
+    """A Rich table of prediction or extraction rows (labels shown with their probability)."""
     from rich.table import Table
 
+    rows = list(rows)
+    columns = [c for c in ("doc", "quote", "speaker", "country", "stance", "sentiment", "lang")
+               if rows and c in rows[0]]
     t = Table(show_lines=False)
-    for col in ("quote", "speaker", "country", "stance", "sentiment", "lang"):
+    for col in columns:
         t.add_column(col, overflow="fold", max_width=60 if col == "quote" else None)
     for r in rows:
-        t.add_row(
-            r["quote"], r["speaker"] or "—",
-            f"{r['country'] or '—'} ({r['country_source']})",
-            f"{r['stance']} {r['stance_scores'][r['stance']]:.2f}",
-            f"{r['sentiment']} {r['sentiment_scores'][r['sentiment']]:.2f}", r["lang"],
-        )
+        cells = []
+        for col in columns:
+            if col in ("stance", "sentiment"):
+                cells.append(f"{r[col]} {r[f'{col}_scores'][r[col]]:.2f}")
+            elif col == "country":
+                cells.append(f"{r['country'] or '—'} ({r['country_source'] or 'none'})")
+            else:
+                cells.append(str(r[col]) if r[col] is not None else "—")
+        t.add_row(*cells)
     return t
+
+
+def read_articles(path: Path | None = None, stdin: bool = False, text_key: str = "text",
+                  id_key: str = "id") -> list[tuple[str, str]]:
+    """(doc id, text) pairs from a text file, a directory of .txt files, a .jsonl of articles or stdin."""
+    if stdin:
+        text = _decode(sys.stdin.buffer.read(), "<stdin>")
+        articles = [("-", text)]
+    elif path is None or not path.exists():
+        raise UserInputError(f"{path}: no such file or directory")
+    elif path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+        if not files:
+            raise UserInputError(f"{path}: no .txt files in this directory")
+        articles = [(p.name, _decode(p.read_bytes(), str(p))) for p in files]
+    elif path.suffix.lower() == ".jsonl":
+        articles = []
+        raw = _decode(path.read_bytes(), str(path))
+        for line_no, line in enumerate(raw.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise UserInputError(f"{path}:{line_no}: invalid JSON ({err.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get(text_key), str):
+                raise UserInputError(f"{path}:{line_no}: no string field {text_key!r} (set --text-key)")
+            doc = record.get(id_key, f"{path.name}:{line_no}")
+            articles.append((str(doc), record[text_key]))
+    else:
+        articles = [(path.name, _decode(path.read_bytes(), str(path)))]
+    articles = [(doc, text) for doc, text in articles if text.strip()]
+    if not articles:
+        raise UserInputError(f"{'<stdin>' if stdin else path}: no article text found (empty input)")
+    return articles

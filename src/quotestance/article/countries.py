@@ -29,8 +29,8 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         for key in ("capital_en", "capital_fr"):
             if row.get(key):
                 forms.setdefault(row[key], (row["code"], "capital"))
-        for key in ("name_en", "name_fr"):
-            forms[row[key]] = (row["code"], "country")
+        for name in [row["name_en"], row["name_fr"], *filter(None, row.get("aliases", "").split("|"))]:
+            forms[name] = (row["code"], "country")
         if row["kind"] == "organisation" and len(row["code"]) > 2:
             forms[row["code"]] = (row["code"], "institution")
     for row in csv_rows("demonyms.csv"):
@@ -63,6 +63,7 @@ def country_of_description(description: str) -> str | None:
 
 
 def country_of_name(name: str) -> str | None:
-    """A speaker that is itself a country-bearing name: an institution, a capital, a state."""
-    matches = countries_in(name)
+    """A speaker that is itself a country-bearing name: an institution, a state, a capital
+    (a capital only when nothing else names a country: "the US Embassy in Manila" is American)."""
+    matches = sorted(countries_in(name), key=lambda m: m.kind == "capital")
     return matches[0].code if matches else None

@@ -171,6 +171,9 @@ class SpeakerResolver:
         if low in PRONOUNS:
             return self._pronoun(PRONOUNS[low])
         honorific = _HONORIFIC.search(phrase)
+        for token in re.findall(_NAME_TOKEN, phrase):
+            if token in self.people and token.lower() not in TITLE_WORDS:
+                return self.people[token]
         names = person_names(phrase)
         if names:
             m, name = names[0]

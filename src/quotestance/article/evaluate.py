@@ -1,0 +1,123 @@
+"""Scores of article mode: quote spans, speakers and countries against gold annotations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class GoldQuote:
+    doc: str
+    start: int
+    end: int
+    speakers: tuple[str, ...]     # acceptable speaker strings (as written, canonical)
+    country: str | None = None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _words(text: str | None) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text or "") if len(w) > 2}
+
+
+def speaker_matches(predicted: str | None, gold: Iterable[str]) -> bool:
+    """Lenient: the predicted speaker shares a word of 3+ letters with a gold speaker string."""
+    return bool(predicted) and any(_words(predicted) & _words(g) for g in gold)
+
+
+def score(predicted: list[dict], gold: list[GoldQuote]) -> dict[str, float | int]:
+    """Precision, recall and F1 of quote spans (exact and overlapping), and speaker and country
+    accuracy over the gold quotes matched by an overlapping prediction."""
+    by_doc: dict[str, list[GoldQuote]] = {}
+    for g in gold:
+        by_doc.setdefault(g.doc, []).append(g)
+    exact = overlap_pred = 0
+    matched: dict[int, dict] = {}
+    for row in predicted:
+        span = (row["start"], row["end"])
+        hits = [g for g in by_doc.get(row["doc"], []) if _overlap(span, (g.start, g.end))]
+        if any((g.start, g.end) == span for g in hits):
+            exact += 1
+        if hits:
+            overlap_pred += 1
+        for g in hits:
+            matched.setdefault(id(g), {"gold": g, "row": row})
+    n_pred, n_gold = len(predicted), len(gold)
+    gold_found = len(matched)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    out: dict[str, float | int] = {"predicted": n_pred, "gold": n_gold}
+    p_exact, r_exact = exact / n_pred if n_pred else 0.0, exact / n_gold if n_gold else 0.0
+    p_over, r_over = overlap_pred / n_pred if n_pred else 0.0, gold_found / n_gold if n_gold else 0.0
+    out.update({"precision_exact": p_exact, "recall_exact": r_exact, "f1_exact": f1(p_exact, r_exact),
+                "precision_overlap": p_over, "recall_overlap": r_over, "f1_overlap": f1(p_over, r_over),
+                "matched": gold_found})
+    pairs = list(matched.values())
+    if pairs:
+        out["speaker_accuracy"] = sum(speaker_matches(m["row"]["speaker"], m["gold"].speakers)
+                                      for m in pairs) / len(pairs)
+        with_country = [m for m in pairs if m["gold"].country is not None]
+        if with_country:
+            out["country_accuracy"] = sum(m["row"]["country"] == m["gold"].country
+                                          for m in with_country) / len(with_country)
+            out["country_from_attribution"] = sum(m["row"]["country_source"] == "attribution"
+                                                  for m in with_country) / len(with_country)
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
+
+
+def corpus_gold(corpus_dir: Path, split: str) -> tuple[list[tuple[str, str]], list[GoldQuote]]:
+    """Articles of one split of our corpus and their gold statements (non-statements excluded)."""
+    from quotestance.corpus import load_corpus
+
+    articles = [a for a in load_corpus(corpus_dir) if a.split == split]
+    gold = [GoldQuote(a.id, s["start"], s["end"], (s["speaker"], s["speaker_canonical"]), s["country"])
+            for a in articles for s in a.statements if s["is_statement"]]
+    return [(a.id, a.text) for a in articles], gold
+
+
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+def polnear_gold(split_dir: Path) -> tuple[list[tuple[str, str]], list[GoldQuote]]:
+    """PolNeAR (brat standoff): direct quotes are Content spans containing quotation marks.
+
+    Ten articles were annotated twice; the first annotation file (by name) is used.
+    """
+    texts_dir, ann_dir = split_dir / "text", split_dir / "attributions"
+    if not texts_dir.is_dir() or not ann_dir.is_dir():
+        raise FileNotFoundError(f"{split_dir}: expected text/ and attributions/ folders (PolNeAR layout)")
+    chosen: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    articles, gold = [], []
+    for doc, ann in sorted(chosen.items()):
+        text_path = texts_dir / f"{doc}.txt"
+        if not text_path.exists():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        articles.append((doc, text))
+        spans, events = {}, []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if line.startswith("T") and len(fields) >= 2:
+                kind, *ranges = fields[1].replace(";", " ").split(" ")
+                offsets = [int(x) for x in ranges]
+                spans[fields[0]] = (kind, min(offsets), max(offsets))
+            elif line.startswith("E") and len(fields) >= 2:
+                events.append(dict(part.split(":", 1) for part in fields[1].split()))
+        for event in events:
+            content = spans.get(event.get("Content", ""))
+            source = spans.get(event.get("Source", ""))
+            if content and _QUOTE_MARK.search(text[content[1]:content[2]]):
+                speaker = (text[source[1]:source[2]],) if source else ()
+                gold.append(GoldQuote(doc, content[1], content[2], speaker))
+    return articles, gold

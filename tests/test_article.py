@@ -1,0 +1,93 @@
+"""Article mode: quote typography, non-statements, attribution rules, and robustness on any text."""
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotestance.article.pipeline import extract_quotes
+from quotestance.article.quotes import find_quotes
+
+
+def _quotes(text):
+    return [text[s.start:s.end] for s in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Il a dit «\u00a0nous sommes prêts\u00a0» hier.", ["nous sommes prêts"]),
+    ("Il a dit «\u202fnous sommes prêts\u202f» hier.", ["nous sommes prêts"]),
+    ("Il a dit «nous sommes prêts» hier.", ["nous sommes prêts"]),
+    ("She said “we are ready” on Monday.", ["we are ready"]),
+    ('She said "we are ready," and left.', ["we are ready"]),
+    ("« Il parle d'un “axe” nouveau », a-t-il dit.", ["Il parle d'un “axe” nouveau"]),
+    ("« Premier paragraphe.\n\n« Second paragraphe. » a-t-il dit.",
+     ["Premier paragraphe.", "Second paragraphe."]),
+    ('"First paragraph.\n\n"Second paragraph," she said.', ["First paragraph.", "Second paragraph"]),
+    ("« Jamais fermé.\n\nParagraphe suivant sans guillemet.", []),
+    ("«Les sanctions fonctionnent, a-t-il ajouté, mais lentement.»",
+     ["Les sanctions fonctionnent", "mais lentement."]),
+    ("« Nous sommes prêts, a déclaré le ministre estonien, Lauri Pärnaste, à discuter. »",
+     ["Nous sommes prêts", "à discuter."]),
+])
+def test_quote_typography(text, expected):
+    assert _quotes(text) == expected
+
+
+def test_multi_paragraph_parts_share_a_group():
+    spans = find_quotes("« Un.\n\n« Deux. » dit-elle. « Trois. »")
+    assert [s.group for s in spans] == [0, 0, 1]
+
+
+ARTICLE_FR = (
+    "Réunion tendue à Varsovie\n\n"
+    "Le ministre russe de la Défense, Oleg Varnikov, a appelé jeudi à « travailler ensemble à la "
+    "désescalade ». Les ministres allemands ont appelé Varsovie à « reprendre les consultations ».\n\n"
+    "« Ces inquiétudes sont sans fondement », a répondu M. Varnikov. L'opération « Bouclier boréal » "
+    "se poursuit.\n\n"
+    "Selon Varnikov, « rien ne justifie cette hystérie ».\n"
+)
+
+
+def test_attribution_follows_syntax_not_proximity():
+    rows = extract_quotes(ARTICLE_FR, "fr")
+    by_quote = {r["quote"]: r for r in rows}
+    assert "Bouclier boréal" not in by_quote                      # a name, not a statement
+    assert by_quote["travailler ensemble à la désescalade"]["country"] == "RU"
+    assert by_quote["reprendre les consultations"]["country"] == "DE"   # not PL (Varsovie)
+    assert by_quote["Ces inquiétudes sont sans fondement"]["speaker"] == "Oleg Varnikov"
+    assert by_quote["rien ne justifie cette hystérie"]["country"] == "RU"  # propagated
+    for r in rows:
+        assert ARTICLE_FR[r["start"]:r["end"]] == r["quote"]
+
+
+def test_english_attribution_and_pronouns():
+    text = ("Talks in Geneva\n\nBritain's foreign secretary, Alan Pryce, said the deal was "
+            "\"a first step toward a lasting settlement.\" \"We will keep working,\" he added. "
+            "According to the Kremlin, \"the door remains open to all parties.\"\n")
+    rows = extract_quotes(text, "en")
+    assert [r["country"] for r in rows] == ["GB", "GB", "RU"]
+    assert rows[1]["speaker"] == "Alan Pryce"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("«»“”\"„ \u00a0\u202f\n,.:ab Il a dit-t-elle")) | st.characters(),
+               max_size=400))
+def test_any_text_gives_valid_offsets(text):
+    for row in extract_quotes(text):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert text[row["start"]:row["end"]] == row["quote"]
+
+
+def test_empty_and_mark_only_inputs():
+    assert extract_quotes("") == []
+    assert extract_quotes("«««»»»“”\"\"\n\n«") == [] or all(r["quote"] for r in extract_quotes("«««»»»“”\"\"\n\n«"))
+
+
+def test_one_megabyte_article_is_handled():
+    paragraph = ("Le ministre a déclaré : « Nous restons ouverts au dialogue. » "
+                 "Un « mot » isolé et un guillemet ouvrant « sans fin.\n\n")
+    text = paragraph * (1_000_000 // len(paragraph) + 1)
+    rows = extract_quotes(text, "fr")
+    assert len(rows) >= 1000
+    assert all(text[r["start"]:r["end"]] == r["quote"] for r in rows[:50])
