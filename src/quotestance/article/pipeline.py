@@ -21,27 +21,30 @@ def extract_quotes(text: str, lang: str | None = None,
     lang = lang or detect_lang(text[:2000])
     spans = find_quotes(text)
     resolver = SpeakerResolver(text, subject_of)
-    rows = []
+    # Parts of one quote (split by an inserted attribution, or running over paragraphs) share a
+    # group: they are judged and attributed together.
+    groups: dict[int, list[tuple]] = {}
     for i, span in enumerate(spans):
         prev_close = spans[i - 1].close_at + 1 if i and spans[i - 1].close_at >= 0 else 0
         next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
         before, after = sentence_context(text, span, prev_close, next_open)
-        tail = text[span.end:]
-        if not is_statement(text, span.start, span.end, before, after):
+        groups.setdefault(span.group, []).append((span, before, after, text[span.end:]))
+    rows: list[dict] = []
+    for parts in groups.values():
+        if not any(is_statement(text, s.start, s.end, b, a) for s, b, a, _ in parts):
             continue
         # A quote with no cue continues the previous speaker when it follows closely.
-        close = rows and (span.open_at - rows[-1]["end"] < 600)
-        same_group = i and spans[i - 1].group == span.group
-        speaker = resolver.attribute(lang, before, after, tail, span.open_at, continuation=bool(close))
-        if same_group and rows and speaker is None:
-            speaker = resolver.history[-1] if resolver.history else None
-        rows.append({
-            "quote": text[span.start:span.end], "start": span.start, "end": span.end,
-            "speaker": speaker.name if speaker else None,
-            "country": speaker.country if speaker else None,
-            "country_source": "attribution" if speaker and speaker.country else None,
-            "lang": lang,
-        })
+        close = bool(rows) and parts[0][0].open_at - rows[-1]["end"] < 600
+        speaker = resolver.attribute(lang, [(b, a, t, s.open_at) for s, b, a, t in parts], close)
+        country = (speaker.country or resolver.home_country) if speaker else None
+        for span, *_ in parts:
+            rows.append({
+                "quote": text[span.start:span.end], "start": span.start, "end": span.end,
+                "speaker": speaker.name if speaker else None,
+                "country": country,
+                "country_source": "attribution" if country else None,
+                "lang": lang,
+            })
     return rows
 
 

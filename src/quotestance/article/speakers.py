@@ -35,7 +35,7 @@ TITLE_WORDS = {
     "when", "quand", "lorsque", "while", "tandis", "jeudi", "lundi", "mardi", "mercredi", "vendredi",
     "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
-_NAME_TOKEN = r"[A-ZÀ-ÝĀ-Ž][\w'’.-]*"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
 _NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})+")
 _HONORIFIC = re.compile(rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
@@ -123,10 +123,33 @@ class SpeakerResolver:
         self.text = text
         self.people: dict[str, Speaker] = {}
         self.history: list[Speaker] = []
+        self.mentions: list[tuple[int, Speaker]] = []     # where each known person is named
+        self.last_quote_at = -1
+        self._at: int | None = None
         self.subject_of = subject_of
+        self.home_country = self._home_country()
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
+    def _home_country(self) -> str | None:
+        """The country the article is mostly about, counting mentions outside quotes.
+
+        Journalists introduce their own country's officials without a nationality ("the federal
+        health minister"); such speakers take this country.
+        """
+        from collections import Counter
+
+        from quotestance.article.quotes import find_quotes
+
+        outside, cursor = [], 0
+        for span in find_quotes(self.text):
+            outside.append(self.text[cursor:span.start])
+            cursor = span.end
+        outside.append(self.text[cursor:])
+        counts = Counter(m.code for m in countries_in(" ".join(outside))
+                         if m.kind in ("country", "demonym", "capital") and len(m.code) == 2)
+        return counts.most_common(1)[0][0] if counts else None
+
     def _introduce_everyone(self) -> None:
         """Read every name with its apposition so later mentions ("selon M. X") resolve."""
         for m, name in person_names(self.text):
@@ -138,7 +161,16 @@ class SpeakerResolver:
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
             matches = [c for c in countries_in(before) if c.kind != "capital"]
             country = matches[-1].code if matches else country_of_description(after)
+            if country is None:
+                # "a scientist at Imperial College London": a capital places an expert's organisation
+                capitals = [c for c in countries_in(after) if c.kind == "capital"]
+                country = capitals[0].code if capitals else None
             self._remember(name, before + " " + after, country)
+        for speaker in {id(sp): sp for sp in self.people.values()}.values():
+            surname = re.escape(next(iter(sorted(speaker.aliases, key=len))))
+            for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.text):
+                self.mentions.append((m.start(), speaker))
+        self.mentions.sort(key=lambda item: item[0])
 
     def _remember(self, name: str, description: str, country: str | None) -> Speaker:
         surname = name.split()[-1]
@@ -169,7 +201,7 @@ class SpeakerResolver:
         if inverted:
             low = inverted.group(1)
         if low in PRONOUNS:
-            return self._pronoun(PRONOUNS[low])
+            return self._pronoun(PRONOUNS[low], getattr(self, "_at", None))
         honorific = _HONORIFIC.search(phrase)
         for token in re.findall(_NAME_TOKEN, phrase):
             if token in self.people and token.lower() not in TITLE_WORDS:
@@ -208,7 +240,16 @@ class SpeakerResolver:
                 return speaker
         return None
 
-    def _pronoun(self, gender: str | None) -> Speaker | None:
+    def _pronoun(self, gender: str | None, at: int | None = None) -> Speaker | None:
+        """The last speaker, unless a person was named since the last quote: then that person."""
+        if at is not None and gender != "institution":
+            for pos, person in reversed(self.mentions):
+                if pos >= at:
+                    continue
+                if pos <= self.last_quote_at:
+                    break
+                if gender is None or person.gender in (None, gender):
+                    return person
         for speaker in reversed(self.history):
             if gender == "institution":
                 if speaker.kind == "institution":
@@ -218,29 +259,41 @@ class SpeakerResolver:
         return self.history[-1] if self.history else None
 
     # -- attribution --------------------------------------------------------------------------------
-    def attribute(self, lang: str, before: str, after: str, tail: str, open_at: int,
+    def attribute(self, lang: str, contexts: list[tuple[str, str, str, int]],
                   continuation: bool) -> Speaker | None:
-        """The speaker of a quote from its sentence; `continuation` allows the previous speaker."""
-        p = _patterns()
+        """The speaker of one quote, given (before, after, tail, open_at) for each of its parts
+        (a quote split by an inserted attribution or running over paragraphs has several).
+        `continuation` allows falling back on the previous speaker."""
         found = None
-        before_stripped = before.strip(" ,\u00a0\u202f")
-        quote_leads = len(before_stripped.split()) <= 1
-        attempts = ([self._after, self._before] if quote_leads else [self._before, self._after])
-        for attempt in attempts:
-            found = attempt(lang, before, after, tail, p)
-            if found:
+        for before, after, tail, open_at in contexts:
+            found = self._find(lang, before, after, tail, open_at)
+            if found is not None:
                 break
-        if found is None and before_stripped.endswith(":") and self.subject_of is not None:
-            span = self.subject_of(open_at)
-            if span:
-                found = self.resolve(self.text[span[0]:span[1]])
-        if found is None and before_stripped.endswith(":"):
-            found = self._first_mention(before_stripped)
         if found is None and continuation and self.history:
             found = self.history[-1]
         if found is not None:
             self.history.append(found)
+        self.last_quote_at = contexts[-1][3]
         return found
+
+    def _find(self, lang: str, before: str, after: str, tail: str, open_at: int) -> Speaker | None:
+        p = _patterns()
+        self._at = open_at
+        before_stripped = before.strip(" ,\u00a0\u202f")
+        quote_leads = len(before_stripped.split()) <= 1
+        for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
+            found = attempt(lang, before, after, tail, p)
+            if found:
+                return found
+        if before_stripped.endswith(":"):
+            if self.subject_of is not None:
+                span = self.subject_of(open_at)
+                if span:
+                    found = self.resolve(self.text[span[0]:span[1]])
+                    if found:
+                        return found
+            return self._first_mention(before_stripped)
+        return None
 
     def _after(self, lang, before, after, tail, p) -> Speaker | None:
         if not (re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?" or re.match(r"\s*[»”\"]?\s+[a-z]", tail)):
@@ -248,7 +301,7 @@ class SpeakerResolver:
         for key in ("inverted", "en_after_pronoun"):
             m = p[key].match(after)
             if m:
-                return self._pronoun(PRONOUNS[m.group("pron").lower()])
+                return self._pronoun(PRONOUNS[m.group("pron").lower()], self._at)
         keys = (("fr_after_aux", "fr_after_present", "according_after") if lang == "fr"
                 else ("en_after_verb_np", "en_after_np_verb", "according_after"))
         for key in keys:
