@@ -36,7 +36,10 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     for row in csv_rows("demonyms.csv"):
         forms[row["form"]] = (row["country"], "demonym")
     for row in csv_rows("institutions.csv"):
-        forms[row["name"]] = (row["country"], "institution")
+        name = row["name"]
+        forms[name] = (row["country"], "institution")
+        # mid-sentence French writes "le département d'État", "la Commission européenne"
+        forms.setdefault(name[0].lower() + name[1:], (row["country"], "institution"))
     for row in csv_rows("gazetteer.csv"):
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             forms.setdefault(name.strip(), (row["country"], "person"))

@@ -33,7 +33,7 @@ TITLE_WORDS = {
     "after", "avant", "before", "en", "on", "for", "from", "depuis", "lors", "during", "with", "avec",
     "quant", "as", "comme", "but", "mais", "and", "et", "yet", "pourtant", "then", "puis", "ainsi", "so",
     "when", "quand", "lorsque", "while", "tandis", "jeudi", "lundi", "mardi", "mercredi", "vendredi",
-    "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "samedi", "dimanche", "a", "an", "un", "une", "this", "ce", "cette", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
@@ -58,6 +58,13 @@ class Speaker:
 
 _LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|à|au|aux|en|in|at|devant|dans|from|de|of|for|"
                       r"pour|quant\s+à|as\s+for|mais|but|and|et|puis|then|ainsi|so)\s+)+", re.I)
+_ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
+                        r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
+                        r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
+                        r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*)$", re.I)
+_ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
+                        r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
+                        r"\s+(?P<np>.+)$", re.I)
 _INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|leur)\s*\w", re.I)
 
 
@@ -79,8 +86,9 @@ def person_names(phrase: str) -> list[re.Match]:
         if len(tokens) < 2:
             continue
         name = " ".join(tokens)
-        if any(c.kind in ("country", "institution", "demonym", "capital") and c.start == 0
-               for c in countries_in(name)):
+        found = countries_in(name)
+        if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital") and c.start == 0)
+               for c in found):
             continue
         names.append((m, name))
     return names
@@ -114,6 +122,14 @@ _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
                              r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
                              r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|of\s+\w+|de\s+\w+))+\s*$", re.I)
+
+
+def tail_starts_lower(text: str, open_at: int) -> bool:
+    """Does the quote opened at `open_at` begin with a lower-case word (a partial quote)?"""
+    i = open_at + 1
+    while i < len(text) and text[i] in " \u00a0\u202f":
+        i += 1
+    return i < len(text) and text[i].islower()
 
 
 class SpeakerResolver:
@@ -197,6 +213,13 @@ class SpeakerResolver:
         if not phrase:
             return None
         low = phrase.lower()
+        if re.match(r"(?:qui|que|qu'|which|who|that|dont|où)\b", low):
+            return None
+        issuer = _ISSUED_BY.search(phrase)
+        if issuer:
+            found = self.resolve(issuer.group("np"))
+            if found is not None:
+                return found
         inverted = re.fullmatch(r"[a-zàâçéèêëîïôûù]+(?:-t)?-(il|elle|ils|elles|on)", low)
         if inverted:
             low = inverted.group(1)
@@ -285,6 +308,11 @@ class SpeakerResolver:
             found = attempt(lang, before, after, tail, p)
             if found:
                 return found
+        if tail_starts_lower(self.text, open_at) and before_stripped:
+            # «…» continues the sentence: "Le Quai d'Orsay, interrogé jeudi, « suit la situation »"
+            for chunk in re.split(r",\s+", before_stripped):
+                if chunk.strip() and not _ADVERBIAL.match(chunk.strip()):
+                    return self.resolve(chunk)
         if before_stripped.endswith(":"):
             if self.subject_of is not None:
                 span = self.subject_of(open_at)
@@ -320,11 +348,13 @@ class SpeakerResolver:
         verb = verbs[0]
         subject = before[:verb.start()]
         subject = _AUXILIARY_TAIL.sub("", subject)
-        chunks = [c for c in re.split(r",\s+", subject) if c.strip()]
+        chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
         if not chunks:
             return None
-        # "Jeudi, le ministre …" / "In a statement, the ministry …": skip a leading adverbial chunk
+        # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
+        # adverbial; prefer the chunks after it, a named person first.
         candidates = chunks if len(chunks) == 1 else chunks[1:] + chunks[:1]
+        candidates.sort(key=lambda c: not person_names(c))
         for chunk in candidates:
             speaker = self.resolve(chunk)
             if speaker is not None:
