@@ -172,3 +172,71 @@ def test_argument_mistakes(store_env, tmp_path):
     assert "--format" in _error(["predict", "--format", "xml", "x"])
     assert "exactly one" in _error(["predict"])
     assert "exactly one" in _error(["predict", "x", "--input", str(tmp_path / "a.txt")])
+
+
+ARTICLE = ("Talks in Geneva\n\nBritain's foreign secretary, Alan Pryce, said the deal was "
+           "\"a first step toward a lasting settlement.\" \"We will keep working,\" he added.\n")
+
+
+def test_extract_a_directory_and_a_jsonl(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "geneva.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder)])
+    assert result.exit_code == 0, result.output
+    rows = _jsonl(result.stdout)
+    assert [r["doc"] for r in rows] == ["geneva.txt", "geneva.txt"]
+    assert list(rows[0]) == ["doc", "quote", "start", "end", "speaker", "country", "country_source", "lang"]
+    assert rows[0]["speaker"] == "Alan Pryce" and rows[0]["country"] == "GB"
+    assert ARTICLE[rows[1]["start"]:rows[1]["end"]] == rows[1]["quote"] == "We will keep working"
+
+    jsonl = tmp_path / "articles.jsonl"
+    jsonl.write_text(json.dumps({"uid": "a-7", "body": ARTICLE}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(jsonl), "--text-key", "body", "--id-key", "uid"])
+    assert {r["doc"] for r in _jsonl(result.stdout)} == {"a-7"}
+
+
+def test_extract_stdin_and_errors(tmp_path):
+    result = runner.invoke(app, ["extract", "-"], input=ARTICLE)
+    assert result.exit_code == 0 and {r["doc"] for r in _jsonl(result.stdout)} == {"-"}
+    assert "no such file or directory" in _error(["extract", str(tmp_path / "missing.txt")])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "no .txt files" in _error(["extract", str(empty)])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok"}\nnot json\n')
+    assert f"{bad}:2: invalid JSON" in _error(["extract", str(bad)])
+
+
+def test_predict_article_rows_carry_labels_speaker_and_doc(store_env, tmp_path):
+    path = tmp_path / "geneva.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["predict", "--article", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = _jsonl(result.stdout)
+    assert len(rows) == 2
+    for row in rows:
+        assert tuple(row) == ("doc", *OUTPUT_FIELDS)
+        assert ARTICLE[row["start"]:row["end"]] == row["quote"]
+        assert row["country"] == "GB" and row["country_source"] == "attribution"
+        assert row["stance"] in row["stance_scores"]
+
+
+def test_predict_article_without_attribution_falls_back_on_the_model(store_env, tmp_path):
+    text = "Brief\n\n« Nous sommes prêts à reprendre le dialogue sans délai. »\n"
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    (row,) = _jsonl(runner.invoke(app, ["predict", "--article", str(path)]).stdout)
+    assert row["speaker"] is None and row["country_source"] == "model" and row["country"]
+
+
+def test_evaluate_extraction_json(tiny_corpus):
+    result = runner.invoke(app, ["evaluate", "extraction", "--corpus", str(tiny_corpus),
+                                 "--split", "test", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["corpus/test"]
+    assert scores["gold"] == 24 and scores["recall_overlap"] == 1.0
+    assert 0.0 <= scores["speaker_accuracy"] <= 1.0
+    assert "unknown" not in result.stdout
+    assert "--split" in _error(["evaluate", "extraction", "--split", "holdout"])

@@ -174,7 +174,7 @@ def extract(
     try:
         articles = read_articles(None if path == "-" else Path(path), stdin=path == "-",
                                  text_key=text_key, id_key=id_key)
-        rows = extract_articles(articles)
+        rows = [{k: v for k, v in row.items() if k != "speaker_mention"} for row in extract_articles(articles)]
         _emit(rows, fmt, output, force)
     except UserInputError as err:
         fail(str(err))
@@ -260,7 +260,7 @@ def evaluate_extraction(
         results[f"corpus/{split}"] = score(extract_articles(articles), gold)
         if polnear is not None:
             articles, gold = polnear_gold(polnear)
-            results[f"polnear/{polnear.name}"] = score(extract_articles(articles), gold)
+            results[f"polnear/{polnear.name}"] = score(extract_articles(articles), gold, mentions=True)
     except (CorpusError, FileNotFoundError) as err:
         fail(str(err))
     if fmt == "json":

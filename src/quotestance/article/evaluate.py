@@ -24,7 +24,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _words(text: str | None) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text or "") if len(w) > 2}
+    words = {w.lower() for w in _WORD.findall(text or "")}
+    # pronouns count ("he" = "he"); other words need three letters to count as evidence
+    return {w for w in words if len(w) > 2 or w in ("he", "il", "we", "it")}
 
 
 def speaker_matches(predicted: str | None, gold: Iterable[str]) -> bool:
@@ -32,9 +34,13 @@ def speaker_matches(predicted: str | None, gold: Iterable[str]) -> bool:
     return bool(predicted) and any(_words(predicted) & _words(g) for g in gold)
 
 
-def score(predicted: list[dict], gold: list[GoldQuote]) -> dict[str, float | int]:
+def score(predicted: list[dict], gold: list[GoldQuote], mentions: bool = False) -> dict[str, float | int]:
     """Precision, recall and F1 of quote spans (exact and overlapping), and speaker and country
-    accuracy over the gold quotes matched by an overlapping prediction."""
+    accuracy over the gold quotes matched by an overlapping prediction.
+
+    With `mentions`, gold speakers are mentions (PolNeAR's Source spans, "he" included) and the
+    predicted mention counts too; otherwise the resolved speaker must match a gold name.
+    """
     by_doc: dict[str, list[GoldQuote]] = {}
     for g in gold:
         by_doc.setdefault(g.doc, []).append(g)
@@ -63,8 +69,10 @@ def score(predicted: list[dict], gold: list[GoldQuote]) -> dict[str, float | int
                 "matched": gold_found})
     pairs = list(matched.values())
     if pairs:
-        out["speaker_accuracy"] = sum(speaker_matches(m["row"]["speaker"], m["gold"].speakers)
-                                      for m in pairs) / len(pairs)
+        out["speaker_accuracy"] = sum(
+            speaker_matches(m["row"]["speaker"], m["gold"].speakers)
+            or (mentions and speaker_matches(m["row"].get("speaker_mention"), m["gold"].speakers))
+            for m in pairs) / len(pairs)
         with_country = [m for m in pairs if m["gold"].country is not None]
         if with_country:
             out["country_accuracy"] = sum(m["row"]["country"] == m["gold"].country
@@ -79,9 +87,20 @@ def corpus_gold(corpus_dir: Path, split: str) -> tuple[list[tuple[str, str]], li
     from quotestance.corpus import load_corpus
 
     articles = [a for a in load_corpus(corpus_dir) if a.split == split]
-    gold = [GoldQuote(a.id, s["start"], s["end"], (s["speaker"], s["speaker_canonical"]), s["country"])
+    gold = [GoldQuote(a.id, s["start"], s["end"], _gold_names(s), s["country"])
             for a in articles for s in a.statements if s["is_statement"]]
     return [(a.id, a.text) for a in articles], gold
+
+
+PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "nous", "je"}
+
+
+def _gold_names(statement: dict) -> tuple[str, ...]:
+    """The canonical name, and the words as written unless they are a pronoun (a pronoun says
+    nothing about who is meant)."""
+    written = statement["speaker"]
+    keep_written = written and written.lower().strip() not in PRONOUNS
+    return (statement["speaker_canonical"], written) if keep_written else (statement["speaker_canonical"],)
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»]")

@@ -16,7 +16,8 @@ def extract_quotes(text: str, lang: str | None = None,
     """Statements of one article with speaker and, when attribution finds it, country.
 
     Rows carry `quote`, `start`, `end`, `speaker`, `country`, `country_source` ("attribution" or
-    None when the content model must decide) and `lang`.
+    None when the content model must decide), `lang`, and `speaker_mention` (the words that named
+    the speaker at this quote; not part of the output contract).
     """
     lang = lang or detect_lang(text[:2000])
     spans = find_quotes(text)
@@ -44,6 +45,8 @@ def extract_quotes(text: str, lang: str | None = None,
                 "country": country,
                 "country_source": "attribution" if country else None,
                 "lang": lang,
+                # the words that named the speaker here ("he", "the ministry"): for evaluation
+                "speaker_mention": resolver.last_mention,
             })
     return rows
 

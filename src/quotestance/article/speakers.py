@@ -142,6 +142,7 @@ class SpeakerResolver:
         self.mentions: list[tuple[int, Speaker]] = []     # where each known person is named
         self.last_quote_at = -1
         self._at: int | None = None
+        self.last_mention: str | None = None     # the words the last attribution resolved
         self.subject_of = subject_of
         self.home_country = self._home_country()
         self._introduce_everyone()
@@ -212,6 +213,7 @@ class SpeakerResolver:
         phrase = _clean(phrase)
         if not phrase:
             return None
+        self.last_mention = phrase
         low = phrase.lower()
         if re.match(r"(?:qui|que|qu'|which|who|that|dont|où)\b", low):
             return None
@@ -288,12 +290,14 @@ class SpeakerResolver:
         (a quote split by an inserted attribution or running over paragraphs has several).
         `continuation` allows falling back on the previous speaker."""
         found = None
+        self.last_mention = None
         for before, after, tail, open_at in contexts:
             found = self._find(lang, before, after, tail, open_at)
             if found is not None:
                 break
         if found is None and continuation and self.history:
             found = self.history[-1]
+            self.last_mention = None
         if found is not None:
             self.history.append(found)
         self.last_quote_at = contexts[-1][3]
@@ -329,6 +333,7 @@ class SpeakerResolver:
         for key in ("inverted", "en_after_pronoun"):
             m = p[key].match(after)
             if m:
+                self.last_mention = m.group("pron")
                 return self._pronoun(PRONOUNS[m.group("pron").lower()], self._at)
         keys = (("fr_after_aux", "fr_after_present", "according_after") if lang == "fr"
                 else ("en_after_verb_np", "en_after_np_verb", "according_after"))
