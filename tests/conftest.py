@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from hydra import compose, initialize_config_dir
 
 from quotestance.langid import detect_lang
+
+# Nothing may come from a model hub during the tests (set before transformers is imported).
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -48,3 +48,23 @@ class StatementClassifier:
             row["lang"] = detect_lang(quote)
             rows.append(row)
         return rows
+
+    def classify_articles(self, articles: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """Rows of the output contract, with `doc` first, for every quoted statement of articles.
+
+        Extraction gives position, speaker and (when attribution finds it) country; the
+        classifiers give the labels, and the country where attribution found none.
+        """
+        from quotestance.article.pipeline import extract_articles
+
+        quotes = extract_articles(articles)
+        predictions = self.classify([q["quote"] for q in quotes])
+        rows = []
+        for quote, pred in zip(quotes, predictions):
+            row = {"doc": quote["doc"], **pred}
+            for name in ("quote", "start", "end", "speaker", "lang"):
+                row[name] = quote[name]
+            if quote["country"] is not None:
+                row["country"], row["country_source"] = quote["country"], "attribution"
+            rows.append(row)
+        return rows

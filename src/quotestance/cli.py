@@ -75,14 +75,12 @@ def predict(
         fail(f"{output}: already exists (use --force to overwrite)")
     try:
         if article is not None:
-            from quotestance.article.pipeline import extract_articles
             from quotestance.statement_io import read_articles
 
-            quotes = extract_articles(read_articles(None if article == "-" else Path(article),
-                                                    stdin=article == "-", text_key=text_key,
-                                                    id_key=id_key))
+            articles = read_articles(None if article == "-" else Path(article), stdin=article == "-",
+                                     text_key=text_key, id_key=id_key)
             classifier = load_model(model)
-            rows = _merge_article_rows(quotes, _classify(classifier, [q["quote"] for q in quotes]))
+            rows = _classify(classifier, [t for _, t in articles], docs=[d for d, _ in articles])
             _emit(rows, fmt, output, force)
             return
         if input is not None:
@@ -114,36 +112,26 @@ def _emit(rows: list[dict], fmt: str, output: str, force: bool) -> None:
         write_atomic(Path(output), render(rows, fmt), force)
 
 
-def _merge_article_rows(quotes: list[dict], predictions: list[dict]) -> list[dict]:
-    """Extraction supplies position, speaker and country; the model supplies labels and, when
-    attribution found no country, the country (country_source "model")."""
-    from quotestance.contract import OUTPUT_FIELDS
-
-    rows = []
-    for quote, pred in zip(quotes, predictions):
-        row = {"doc": quote["doc"]}
-        for name in OUTPUT_FIELDS:
-            row[name] = quote[name] if name in ("quote", "start", "end", "speaker", "lang") else pred[name]
-        if quote["country"] is not None:
-            row["country"], row["country_source"] = quote["country"], "attribution"
-        rows.append(row)
-    return rows
-
-
-def _classify(model, texts: list[str], batch_size: int = 512) -> list[dict]:
-    """Predict in batches, with a progress bar on a terminal for bulk input."""
+def _classify(model, texts: list[str], docs: list[str] | None = None) -> list[dict]:
+    """Predict in batches (statements, or articles when `docs` names them), with a progress bar
+    on a terminal for bulk input."""
     import pandas as pd
 
-    batches = [texts[i:i + batch_size] for i in range(0, len(texts), batch_size)]
-    rows: list[dict] = []
-    show = sys.stderr.isatty() and len(texts) > batch_size
-    if show:
+    batch_size = 512 if docs is None else 16
+    starts = range(0, len(texts), batch_size)
+    if sys.stderr.isatty() and len(texts) > batch_size:
         from rich.progress import track
 
-        batches = track(batches, description="Classifying", console=None, transient=True)
-    for batch in batches:
-        frame = model.predict(pd.DataFrame({"text": batch}))
-        rows.extend(_plain(r) for r in frame.to_dict(orient="records"))
+        starts = track(starts, description="Classifying", transient=True)
+    rows: list[dict] = []
+    for i in starts:
+        frame = pd.DataFrame({"text": texts[i:i + batch_size]})
+        if docs is None:
+            result = model.predict(frame)
+        else:
+            frame["doc"] = docs[i:i + batch_size]
+            result = model.predict(frame, params={"mode": "article"})
+        rows.extend(_plain(r) for r in result.to_dict(orient="records"))
     return rows
 
 

@@ -11,6 +11,8 @@ import pandas as pd
 from quotestance.contract import OUTPUT_FIELDS
 
 INPUT_COLUMN = "text"
+DOC_COLUMN = "doc"
+PARAMS = {"mode": "statement"}   # or "article"
 
 
 class QuotestanceModel(mlflow.pyfunc.PythonModel):
@@ -20,7 +22,14 @@ class QuotestanceModel(mlflow.pyfunc.PythonModel):
         self.bundle = joblib.load(context.artifacts["bundle"])
 
     def predict(self, context, model_input: pd.DataFrame, params=None) -> pd.DataFrame:
+        """`text` holds statements, or whole articles with params={"mode": "article"} (then an
+        optional `doc` column names them; rows gain a leading `doc`)."""
         texts = [str(t) for t in model_input[INPUT_COLUMN].tolist()]
+        if (params or {}).get("mode", "statement") == "article":
+            docs = (model_input[DOC_COLUMN].astype(str).tolist() if DOC_COLUMN in model_input
+                    else [str(i) for i in range(len(texts))])
+            rows = self.bundle.classify_articles(list(zip(docs, texts)))
+            return pd.DataFrame(rows, columns=[DOC_COLUMN, *OUTPUT_FIELDS])
         return pd.DataFrame(self.bundle.classify(texts), columns=list(OUTPUT_FIELDS))
 
 

@@ -61,6 +61,9 @@ def train(cfg: DictConfig) -> dict[str, float]:
             texts, labels = _task_data(data["train"], task_cfg.field, task_cfg.get("min_examples"))
             log.info("%s: fitting %s on %d statements", task, cfg.model.name, len(texts))
             estimator = instantiate(cfg.model.estimator, _convert_="all")
+            params = estimator.get_params(deep=False) if hasattr(estimator, "get_params") else {}
+            if "log_prefix" in params:  # estimators that log per-step metrics name them per task
+                estimator.set_params(log_prefix=f"{task}/")
             estimator.fit(texts, labels)
             estimators[task] = estimator
             known = [str(c) for c in estimator.classes_]
@@ -113,10 +116,12 @@ def _signature(example, output):
 
     from mlflow.models import infer_signature
 
+    from quotestance import pyfunc
+
     with warnings.catch_warnings():
         # start/end are integer offsets that are never missing: MLflow's hint does not apply.
         warnings.filterwarnings("ignore", message=".*integer column.*")
-        return infer_signature(example, output)
+        return infer_signature(example, output, params=pyfunc.PARAMS)
 
 
 def _requirements() -> list[str]:
