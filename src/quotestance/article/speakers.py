@@ -68,7 +68,18 @@ _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|
 _INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|leur)\s*\w", re.I)
 
 
+# Abbreviation dots ("Mr. Obama", "M. Varnikov") would end a noun phrase: hide them while the
+# patterns run, restore them when a phrase is resolved.
+_ABBREVIATION = re.compile(r"\b(M|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Mgr|Pr|Jr|U\.S|D|R)\.(?=\s|-)")
+_HIDDEN_DOT = "\u2024"
+
+
+def _protect(text: str) -> str:
+    return _ABBREVIATION.sub(lambda m: m.group(1).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
+
+
 def _clean(phrase: str) -> str:
+    phrase = phrase.replace(_HIDDEN_DOT, ".")
     phrase = _LEADING.sub("", phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f"))
     phrase = re.split(r"\s+(?:lors|en marge|devant|dans un|dans une|in a|in an|at a|on (?:Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|"
@@ -110,6 +121,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we)\s+(?:{en})\b", re.I),
         "en_after_verb_np": re.compile(rf"^\s*[,–—]?\s*(?:{en})\s+{np_}"),
         "en_after_np_verb": re.compile(rf"^\s*[,–—]?\s*(?P<np>[^.;:!?«»“”\"\n]{{1,100}}?)\s+(?:{en})\b"),
+        # '"…," Blige recalled' with any past-tense verb: a name or pronoun right after the quote
+        "en_after_name_anyverb": re.compile(r"^\s*[,–—]?\s*(?P<np>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)?\s*"
+                                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:\w+ed|says|adds|asks|tells|writes)\b"),
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
         "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+(?P<np>[^,;«»“”\"]{1,160}),", re.I),
@@ -240,7 +254,11 @@ class SpeakerResolver:
             known = self.people.get(honorific.group("surname"))
             if known:
                 return known
+            return self._remember(honorific.group("surname"), phrase, country_of_description(phrase))
         country = country_of_name(phrase)
+        if country is None and re.fullmatch(_NAME_TOKEN, phrase) and phrase.lower() not in TITLE_WORDS:
+            # a bare surname ("Blige said") of someone not introduced with a full name
+            return self._remember(phrase, "", None)
         role = self._known_by_role(low)
         if role is not None and (country is None or role.country == country):
             return role
@@ -305,6 +323,7 @@ class SpeakerResolver:
 
     def _find(self, lang: str, before: str, after: str, tail: str, open_at: int) -> Speaker | None:
         p = _patterns()
+        before, after = _protect(before), _protect(after)
         self._at = open_at
         before_stripped = before.strip(" ,\u00a0\u202f")
         quote_leads = len(before_stripped.split()) <= 1
@@ -336,7 +355,7 @@ class SpeakerResolver:
                 self.last_mention = m.group("pron")
                 return self._pronoun(PRONOUNS[m.group("pron").lower()], self._at)
         keys = (("fr_after_aux", "fr_after_present", "according_after") if lang == "fr"
-                else ("en_after_verb_np", "en_after_np_verb", "according_after"))
+                else ("en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb", "according_after"))
         for key in keys:
             m = p[key].match(after)
             if m:
