@@ -26,7 +26,7 @@ TITLE_WORDS = {
     "king", "queen", "prince", "sheikh", "emir", "sultan", "dr", "prof", "professor", "mr", "mrs", "ms",
     "m", "mme", "mgr", "sir", "dame", "lord", "lady", "judge", "justice", "minister-president",
     "secretary-general", "director-general", "under-secretary", "assistant", "executive", "acting",
-    "former", "new", "top", "senior", "chair", "chairman", "chairwoman", "head", "leader", "coordinator",
+    "former", "top", "senior", "chair", "chairman", "chairwoman", "head", "leader", "coordinator",
     "high", "lord", "the", "le", "la", "les", "of", "de", "du", "des", "and", "et", "said", "says", "told",
     # capitalised only because they start a sentence or a clause
     "selon", "according", "à", "au", "aux", "devant", "dans", "in", "at", "for", "pour", "face", "après",
@@ -75,6 +75,7 @@ _HIDDEN_DOT = "\u2024"
 
 
 def _protect(text: str) -> str:
+    text = re.sub(r"\s*\([^()]{0,40}\)", "", text)      # "Rep. John Mica (R-Fla.) said"
     return _ABBREVIATION.sub(lambda m: m.group(1).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
 
 
@@ -118,7 +119,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "inverted": re.compile(r"^\s*[,–—]?\s*(?:se\s+|s'|me\s+|m')?[a-zàâçéèêëîïôûù]+(?:-t)?-(?P<pron>il|elle|ils|elles|on)\b"),
         "fr_after_aux": re.compile(rf"^\s*[,–—]?\s*(?:a|ont|avait|avaient|aurait)\s+(?:{fr_part})\s+{np_}", re.I),
         "fr_after_present": re.compile(rf"^\s*[,–—]?\s*(?:{fr_pres})\s+{np_}", re.I),
-        "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we)\s+(?:{en})\b", re.I),
+        "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we|I)\s+(?:\w+ly\s+|further\s+|also\s+|"
+                                       rf"later\s+|then\s+|once\s+)?(?:{en})\b", re.I),
+        # '"…" ― Carla Sanchez': a name after a dash
+        "dash_name": re.compile(r"^\s*[―—–]\s*(?P<np>[^\n.;:!?«»“”\"]{2,60})"),
+        # 'Schiff said. "…"': the previous sentence ends on its speaker and a reporting verb
+        "en_previous": re.compile(rf"(?P<np>[A-Z][^.;:!?«»“”\"\n]{{0,60}}?)\s+(?:{en})\s*[.:]\s*$"),
+        "fr_previous": re.compile(rf"(?P<np>[A-ZÀ-Ý][^.;:!?«»“”\"\n]{{0,60}}?)\s+(?:a|ont)\s+(?:{fr_part})\s*:\s*$"),
         "en_after_verb_np": re.compile(rf"^\s*[,–—]?\s*(?:{en})\s+{np_}"),
         "en_after_np_verb": re.compile(rf"^\s*[,–—]?\s*(?P<np>[^.;:!?«»“”\"\n]{{1,100}}?)\s+(?:{en})\b"),
         # '"…," Blige recalled' with any past-tense verb: a name or pronoun right after the quote
@@ -156,6 +163,7 @@ class SpeakerResolver:
         self.mentions: list[tuple[int, Speaker]] = []     # where each known person is named
         self.last_quote_at = -1
         self._at: int | None = None
+        self._quote_end = 0
         self.last_mention: str | None = None     # the words the last attribution resolved
         self.subject_of = subject_of
         self.home_country = self._home_country()
@@ -323,10 +331,20 @@ class SpeakerResolver:
 
     def _find(self, lang: str, before: str, after: str, tail: str, open_at: int) -> Speaker | None:
         p = _patterns()
+        self._quote_end = len(self.text) - len(tail)
         before, after = _protect(before), _protect(after)
         self._at = open_at
         before_stripped = before.strip(" ,\u00a0\u202f")
         quote_leads = len(before_stripped.split()) <= 1
+        if not before_stripped:
+            # 'Schiff said. "…"': the speaker closes the previous sentence of the paragraph
+            line_start = self.text.rfind("\n", 0, open_at) + 1
+            previous = _protect(self.text[max(line_start, open_at - 200):open_at])
+            m = p["en_previous" if lang == "en" else "fr_previous"].search(previous)
+            if m and not self._attributed_after(after, tail, p, lang):
+                found = self.resolve(m.group("np"))
+                if found is not None:
+                    return found
         for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
             found = attempt(lang, before, after, tail, p)
             if found:
@@ -347,7 +365,12 @@ class SpeakerResolver:
         return None
 
     def _after(self, lang, before, after, tail, p) -> Speaker | None:
-        if not (re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?" or re.match(r"\s*[»”\"]?\s+[a-z]", tail)):
+        m = p["dash_name"].match(after)
+        if m:
+            return self.resolve(m.group("np"))
+        quote_closed = self.text[max(0, self._quote_end - 1):self._quote_end] in ",.!?…"
+        if not (quote_closed or re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
+                or re.match(r"\s*[»”\"]?\s+[a-z]", tail)):
             return None
         for key in ("inverted", "en_after_pronoun"):
             m = p[key].match(after)
@@ -361,6 +384,11 @@ class SpeakerResolver:
             if m:
                 return self.resolve(m.group("np"))
         return None
+
+    def _attributed_after(self, after, tail, p, lang) -> bool:
+        keys = (("inverted", "fr_after_aux", "fr_after_present") if lang == "fr"
+                else ("en_after_pronoun", "en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb"))
+        return any(p[k].match(after) for k in keys)
 
     def _before(self, lang, before, after, tail, p) -> Speaker | None:
         m = p["according_before"].search(before)
