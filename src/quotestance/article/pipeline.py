@@ -29,14 +29,14 @@ def extract_quotes(text: str, lang: str | None = None,
         prev_close = spans[i - 1].close_at + 1 if i and spans[i - 1].close_at >= 0 else 0
         next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
         before, after = sentence_context(text, span, prev_close, next_open)
-        groups.setdefault(span.group, []).append((span, before, after, text[span.end:]))
+        groups.setdefault(span.group, []).append((span, before, after))
     rows: list[dict] = []
     for parts in groups.values():
-        if not any(is_statement(text, s.start, s.end, b, a) for s, b, a, _ in parts):
+        if not any(is_statement(text, s.start, s.end, b, a) for s, b, a in parts):
             continue
         # A quote with no cue continues the previous speaker when it follows closely.
         close = bool(rows) and parts[0][0].open_at - rows[-1]["end"] < 600
-        speaker = resolver.attribute(lang, [(b, a, t, s.open_at) for s, b, a, t in parts], close)
+        speaker = resolver.attribute(lang, [(b, a, s.open_at, s.end) for s, b, a in parts], close)
         country = (speaker.country or resolver.home_country) if speaker else None
         for span, *_ in parts:
             rows.append({

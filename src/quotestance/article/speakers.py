@@ -153,6 +153,9 @@ def tail_starts_lower(text: str, open_at: int) -> bool:
     return i < len(text) and text[i].islower()
 
 
+RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
+
+
 class SpeakerResolver:
     """In-document memory of who is who: names, their country, gender and descriptions."""
 
@@ -226,7 +229,8 @@ class SpeakerResolver:
                 known.gender = "f"
             elif MASCULINE.search(description.strip()[-40:]):
                 known.gender = "m"
-        known.description += " " + description
+        if description.strip() and description not in known.description and len(known.description) < 600:
+            known.description += " " + description
         return known
 
     # -- resolution --------------------------------------------------------------------------------
@@ -283,7 +287,7 @@ class SpeakerResolver:
         head = re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split(" ")[0]
         if not head or head in ("ministère", "ministry", "gouvernement", "government"):
             return None
-        for speaker in reversed(self.history):
+        for speaker in reversed(self.history[-RECENT:]):
             if head in speaker.description.lower():
                 return speaker
         for speaker in self.people.values():
@@ -310,15 +314,15 @@ class SpeakerResolver:
         return self.history[-1] if self.history else None
 
     # -- attribution --------------------------------------------------------------------------------
-    def attribute(self, lang: str, contexts: list[tuple[str, str, str, int]],
+    def attribute(self, lang: str, contexts: list[tuple[str, str, int, int]],
                   continuation: bool) -> Speaker | None:
-        """The speaker of one quote, given (before, after, tail, open_at) for each of its parts
+        """The speaker of one quote, given (before, after, open_at, end) for each of its parts
         (a quote split by an inserted attribution or running over paragraphs has several).
         `continuation` allows falling back on the previous speaker."""
         found = None
         self.last_mention = None
-        for before, after, tail, open_at in contexts:
-            found = self._find(lang, before, after, tail, open_at)
+        for before, after, open_at, end in contexts:
+            found = self._find(lang, before, after, open_at, end)
             if found is not None:
                 break
         if found is None and continuation and self.history:
@@ -326,12 +330,13 @@ class SpeakerResolver:
             self.last_mention = None
         if found is not None:
             self.history.append(found)
-        self.last_quote_at = contexts[-1][3]
+        self.last_quote_at = contexts[-1][2]
         return found
 
-    def _find(self, lang: str, before: str, after: str, tail: str, open_at: int) -> Speaker | None:
+    def _find(self, lang: str, before: str, after: str, open_at: int, end: int) -> Speaker | None:
         p = _patterns()
-        self._quote_end = len(self.text) - len(tail)
+        self._quote_end = end
+        tail = self.text[end:end + 200]
         before, after = _protect(before), _protect(after)
         self._at = open_at
         before_stripped = before.strip(" ,\u00a0\u202f")

@@ -52,7 +52,7 @@ def is_statement(text: str, start: int, end: int, before: str, after: str) -> bo
     sentence_like = quote.rstrip()[-1:] in ".!?…"
     if not sentence_like and n_words <= 8 and _naming_cue().search(before.rstrip(" «“\"\u00a0\u202f")):
         return False
-    if attributed(before, after, text[end:]  # what follows the quoted words, marks included
+    if attributed(before, after, text[end:end + 200]  # what follows the quoted words, marks included
                   , short=n_words <= 3):
         return True
     if before.rstrip(" «“\"\u00a0\u202f").endswith(":"):
