@@ -35,6 +35,8 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
             forms[row["code"]] = (row["code"], "institution")
     for row in csv_rows("demonyms.csv"):
         forms[row["form"]] = (row["country"], "demonym")
+        if row["lang"] == "fr":   # the noun: "la Norvégienne Ingrid Solhaug", "le Français"
+            forms.setdefault(row["form"][:1].upper() + row["form"][1:], (row["country"], "demonym"))
     for row in csv_rows("institutions.csv"):
         name = row["name"]
         forms[name] = (row["country"], "institution")

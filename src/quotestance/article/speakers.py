@@ -99,6 +99,10 @@ def person_names(phrase: str) -> list[re.Match]:
             continue
         name = " ".join(tokens)
         found = countries_in(name)
+        if found and found[0].start == 0 and found[0].kind == "demonym" and len(tokens) > 2:
+            tokens = tokens[1:]                 # "Norvégienne Ingrid Solhaug"
+            name = " ".join(tokens)
+            found = countries_in(name)
         if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital") and c.start == 0)
                for c in found):
             continue
@@ -248,6 +252,9 @@ class SpeakerResolver:
             found = self.resolve(issuer.group("np"))
             if found is not None:
                 return found
+        subject_pronoun = re.match(r"(il|elle|ils|elles|he|she|they)\s+\w", low)
+        if subject_pronoun:                    # "Il a en revanche accusé…"
+            return self._pronoun(PRONOUNS[subject_pronoun.group(1)], self._at)
         inverted = re.fullmatch(r"[a-zàâçéèêëîïôûù]+(?:-t)?-(il|elle|ils|elles|on)", low)
         if inverted:
             low = inverted.group(1)
@@ -354,6 +361,9 @@ class SpeakerResolver:
             found = attempt(lang, before, after, tail, p)
             if found:
                 return found
+        if re.match(r"(?:et|and|mais|but|puis|then|avant|before|tout en|while)\b", before_stripped) and self.history:
+            # "«…» et encourage la Serbie à «…»": the sentence goes on after the previous quote
+            return self.history[-1]
         if tail_starts_lower(self.text, open_at) and before_stripped:
             # «…» continues the sentence: "Le Quai d'Orsay, interrogé jeudi, « suit la situation »"
             for chunk in re.split(r",\s+", before_stripped):
