@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from quotestance.corpus import CorpusError, LabelSets, check_annotation, locate_quotes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-labels = LabelSets.load(ROOT / "conf/tasks/default.yaml", ROOT / "data/countries.csv")
+labels = LabelSets.load(ROOT / "conf/tasks/default.yaml", ROOT / "src/quotestance/resources/countries.csv")
 
 status = 0
 for name in sys.argv[1:]:

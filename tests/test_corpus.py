@@ -12,7 +12,7 @@ from quotestance.cli import app
 from quotestance.corpus import LabelSets, locate_quotes, validate_corpus
 from quotestance.corpus_stats import cohen_kappa, lexical_diversity
 
-LABELS = LabelSets.load(REPO / "conf/tasks/default.yaml", REPO / "data/countries.csv")
+LABELS = LabelSets.load(REPO / "conf/tasks/default.yaml", REPO / "src/quotestance/resources/countries.csv")
 runner = CliRunner()
 
 
@@ -74,7 +74,7 @@ def test_data_validate_command_fails_with_a_count(tiny_corpus):
     (tiny_corpus / "articles" / "t001.txt").unlink()
     result = runner.invoke(app, ["data", "validate", "--corpus", str(tiny_corpus),
                                  "--tasks", str(REPO / "conf/tasks/default.yaml"),
-                                 "--countries", str(REPO / "data/countries.csv")])
+                                 "--countries", str(REPO / "src/quotestance/resources/countries.csv")])
     assert result.exit_code == 1
     assert "t001.txt: file missing" in result.stderr and "1 problem(s)" in result.stderr
 

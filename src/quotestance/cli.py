@@ -174,7 +174,7 @@ def data_validate(
     tasks: Annotated[Path, typer.Option(help="Task config with the label sets.")] = Path(
         "conf/tasks/default.yaml"),
     countries: Annotated[Path, typer.Option(help="Country and organisation codes.")] = Path(
-        "data/countries.csv"),
+        "src/quotestance/resources/countries.csv"),
 ) -> None:
     """Check offsets against texts, label sets, ids and splits; list every problem."""
     from quotestance.corpus import LabelSets, validate_corpus
