@@ -54,6 +54,7 @@ class Speaker:
     kind: str = "person"              # person, institution
     description: str = ""
     aliases: set[str] = field(default_factory=set)
+    first_at: int | None = None      # where the article first names this speaker
 
 
 _LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|à|au|aux|en|in|at|devant|dans|from|de|of|for|"
@@ -196,6 +197,21 @@ class SpeakerResolver:
                          if m.kind in ("country", "demonym", "capital") and len(m.code) == 2)
         return counts.most_common(1)[0][0] if counts else None
 
+    def country_near(self, speaker: Speaker) -> str | None:
+        """For a speaker with no country of their own: the country most named outside quotes in
+        the paragraph that introduces them, else in the whole article."""
+        if speaker.first_at is not None:
+            from collections import Counter
+
+            start = self.text.rfind("\n", 0, speaker.first_at) + 1
+            end = self.text.find("\n", speaker.first_at)
+            paragraph = re.sub(r"[«“\"][^«»“”\"]*[»”\"]", " ", self.text[start:end if end >= 0 else len(self.text)])
+            counts = Counter(m.code for m in countries_in(paragraph)
+                             if m.kind in ("country", "demonym", "capital") and len(m.code) == 2)
+            if counts:
+                return counts.most_common(1)[0][0]
+        return self.home_country
+
     def _introduce_everyone(self) -> None:
         """Read every name with its apposition so later mentions ("selon M. X") resolve."""
         for m, name in person_names(self.text):
@@ -211,7 +227,9 @@ class SpeakerResolver:
                 # "a scientist at Imperial College London": a capital places an expert's organisation
                 capitals = [c for c in countries_in(after) if c.kind == "capital"]
                 country = capitals[0].code if capitals else None
-            self._remember(name, before + " " + after, country)
+            speaker = self._remember(name, before + " " + after, country)
+            if speaker.first_at is None:
+                speaker.first_at = start
         for speaker in {id(sp): sp for sp in self.people.values()}.values():
             surname = re.escape(next(iter(sorted(speaker.aliases, key=len))))
             for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.text):
