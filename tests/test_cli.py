@@ -240,3 +240,16 @@ def test_evaluate_extraction_json(tiny_corpus):
     assert 0.0 <= scores["speaker_accuracy"] <= 1.0
     assert "unknown" not in result.stdout
     assert "--split" in _error(["evaluate", "extraction", "--split", "holdout"])
+
+
+def test_min_confidence_marks_uncertain_labels(store_env):
+    text = "Talks will continue at expert level next week."
+    (sure,) = _jsonl(runner.invoke(app, ["predict", "--min-confidence", "0", text]).stdout)
+    (unsure,) = _jsonl(runner.invoke(app, ["predict", "--min-confidence", "1", text]).stdout)
+    assert sure["stance"] != "uncertain"
+    assert unsure["stance"] == "uncertain" and unsure["sentiment"] == "uncertain"
+    assert unsure["stance_scores"] == sure["stance_scores"]
+    top = max(sure["stance_scores"].values())
+    (mid,) = _jsonl(runner.invoke(app, ["predict", "--min-confidence", str(top - 1e-3), text]).stdout)
+    assert mid["stance"] == sure["stance"]
+    assert "--min-confidence" in _error(["predict", "--min-confidence", "1.5", text])

@@ -42,6 +42,9 @@ def test_train_logs_metrics_artifacts_model_and_champion(tiny_corpus, tmp_path):
     assert {"config.yaml", "plots", "reports"} <= artifacts
     plots = {a.path for a in client.list_artifacts(run.info.run_id, "plots")}
     assert "plots/stance_test.png" in plots and "plots/country_dev.png" in plots
+    assert "plots/sentiment_test_reliability.png" in plots
+    assert 0.0 <= run.data.metrics["stance/test/ece"] <= 1.0
+    assert {"stance/test/fr/macro_f1", "stance/test/en/macro_f1", "sentiment/dev/fr/accuracy"} <= set(metrics)
 
     champion = client.get_model_version_by_alias("quotestance", "champion")
     assert str(champion.version) == "1" and champion.run_id == run.info.run_id

@@ -9,6 +9,7 @@ from quotestance.contract import bare_span
 from quotestance.langid import detect_lang
 
 SCORED_TASKS = ("stance", "sentiment")
+UNCERTAIN = "uncertain"
 
 
 @dataclass
@@ -30,8 +31,12 @@ class StatementClassifier:
             out[task] = [{lab: round(float(p), 6) for lab, p in zip(labels, row)} for row in proba]
         return out
 
-    def classify(self, texts: list[str]) -> list[dict[str, Any]]:
-        """Rows of the output contract for bare statements (no speaker: country comes from the model)."""
+    def classify(self, texts: list[str], min_confidence: float = 0.0) -> list[dict[str, Any]]:
+        """Rows of the output contract for bare statements (no speaker: country comes from the model).
+
+        A stance or sentiment whose top probability is below `min_confidence` is "uncertain"
+        (its scores are still given).
+        """
         spans = [bare_span(t) for t in texts]
         scores = self.scores([quote for quote, _, _ in spans])
         rows = []
@@ -43,13 +48,15 @@ class StatementClassifier:
                 row["country"] = None
             row["country_source"] = "model"
             for task in SCORED_TASKS:
-                row[task] = max(scores[task][i], key=scores[task][i].get)
+                best = max(scores[task][i], key=scores[task][i].get)
+                row[task] = best if scores[task][i][best] >= min_confidence else UNCERTAIN
                 row[f"{task}_scores"] = scores[task][i]
             row["lang"] = detect_lang(quote)
             rows.append(row)
         return rows
 
-    def classify_articles(self, articles: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    def classify_articles(self, articles: list[tuple[str, str]],
+                          min_confidence: float = 0.0) -> list[dict[str, Any]]:
         """Rows of the output contract, with `doc` first, for every quoted statement of articles.
 
         Extraction gives position, speaker and (when attribution finds it) country; the
@@ -58,7 +65,7 @@ class StatementClassifier:
         from quotestance.article.pipeline import extract_articles
 
         quotes = extract_articles(articles)
-        predictions = self.classify([q["quote"] for q in quotes])
+        predictions = self.classify([q["quote"] for q in quotes], min_confidence)
         rows = []
         for quote, pred in zip(quotes, predictions):
             row = {"doc": quote["doc"], **pred}

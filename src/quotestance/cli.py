@@ -56,6 +56,8 @@ def predict(
         help="Classify every quote of articles: a .txt file, a directory of them, a .jsonl, or '-'.")
     ] = None,
     id_key: Annotated[str, typer.Option(help="Field holding the article id in .jsonl input.")] = "id",
+    min_confidence: Annotated[float, typer.Option(
+        help="Label a stance or sentiment 'uncertain' when its top probability is below this.")] = 0.0,
 ) -> None:
     """Classify statements (stance, sentiment, country), or every quoted statement of articles."""
     from quotestance.serving import ModelNotFoundError, load_model
@@ -67,6 +69,8 @@ def predict(
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if fmt == "table" and not to_stdout:
         fail("--format table prints to the terminal; use jsonl, json or csv with --output")
+    if not 0.0 <= min_confidence <= 1.0:
+        fail(f"--min-confidence: {min_confidence} is not a probability between 0 and 1")
     sources = [bool(statements), input is not None, article is not None]
     if sum(sources) != 1:
         fail("give statements as arguments, '-' for stdin, --input FILE or --article PATH "
@@ -80,7 +84,8 @@ def predict(
             articles = read_articles(None if article == "-" else Path(article), stdin=article == "-",
                                      text_key=text_key, id_key=id_key)
             classifier = load_model(model)
-            rows = _classify(classifier, [t for _, t in articles], docs=[d for d, _ in articles])
+            rows = _classify(classifier, [t for _, t in articles], min_confidence,
+                             docs=[d for d, _ in articles])
             _emit(rows, fmt, output, force)
             return
         if input is not None:
@@ -92,7 +97,7 @@ def predict(
             if not texts:
                 raise UserInputError("no statements given (empty input)")
         classifier = load_model(model)
-        _emit(_classify(classifier, texts), fmt, output, force)
+        _emit(_classify(classifier, texts, min_confidence), fmt, output, force)
     except (UserInputError, ModelNotFoundError) as err:
         fail(str(err))
 
@@ -112,7 +117,8 @@ def _emit(rows: list[dict], fmt: str, output: str, force: bool) -> None:
         write_atomic(Path(output), render(rows, fmt), force)
 
 
-def _classify(model, texts: list[str], docs: list[str] | None = None) -> list[dict]:
+def _classify(model, texts: list[str], min_confidence: float = 0.0,
+              docs: list[str] | None = None) -> list[dict]:
     """Predict in batches (statements, or articles when `docs` names them), with a progress bar
     on a terminal for bulk input."""
     import pandas as pd
@@ -126,11 +132,11 @@ def _classify(model, texts: list[str], docs: list[str] | None = None) -> list[di
     rows: list[dict] = []
     for i in starts:
         frame = pd.DataFrame({"text": texts[i:i + batch_size]})
-        if docs is None:
-            result = model.predict(frame)
-        else:
+        params = {"mode": "statement", "min_confidence": min_confidence}
+        if docs is not None:
             frame["doc"] = docs[i:i + batch_size]
-            result = model.predict(frame, params={"mode": "article"})
+            params["mode"] = "article"
+        result = model.predict(frame, params=params)
         rows.extend(_plain(r) for r in result.to_dict(orient="records"))
     return rows
 

@@ -135,7 +135,8 @@ def table(rows: Iterable[dict]):
         cells = []
         for col in columns:
             if col in ("stance", "sentiment"):
-                cells.append(f"{r[col]} {r[f'{col}_scores'][r[col]]:.2f}")
+                top = max(r[f"{col}_scores"].values())
+                cells.append(f"{r[col]} {top:.2f}")
             elif col == "country":
                 cells.append(f"{r['country'] or '—'} ({r['country_source'] or 'none'})")
             else:

@@ -33,7 +33,6 @@ def _task_data(ds, field: str, min_examples: int | None) -> tuple[list[str], lis
 def train(cfg: DictConfig) -> dict[str, float]:
     """Train and evaluate every task of `cfg.tasks`; return the logged metrics."""
     import joblib
-    import matplotlib.pyplot as plt
     import mlflow
     import pandas as pd
     from hydra.utils import instantiate
@@ -41,7 +40,6 @@ def train(cfg: DictConfig) -> dict[str, float]:
     from quotestance import tracking
     from quotestance.bundle import StatementClassifier
     from quotestance.dataset import data_summary, load_statements
-    from quotestance.evaluation import TaskEvaluation
     from quotestance import pyfunc
 
     data = load_statements(cfg.data.corpus_dir)
@@ -68,16 +66,7 @@ def train(cfg: DictConfig) -> dict[str, float]:
             estimators[task] = estimator
             known = [str(c) for c in estimator.classes_]
             for split in ("dev", "test"):
-                ds = data[split]
-                gold = [y for y in ds[task_cfg.field] if y is not None]
-                pred = list(estimator.predict([t for t, y in zip(ds["text"], ds[task_cfg.field])
-                                               if y is not None]))
-                evaluation = TaskEvaluation(task, split, sorted(set(known) | set(gold)), gold, pred)
-                metrics.update(evaluation.metrics())
-                mlflow.log_text(evaluation.report(), f"reports/{task}_{split}.txt")
-                figure = evaluation.figure()
-                mlflow.log_figure(figure, f"plots/{task}_{split}.png")
-                plt.close(figure)
+                metrics.update(_evaluate(task, split, estimator, data[split], task_cfg.field))
         for split in ("dev", "test"):
             metrics[f"{split}/macro_f1_mean"] = sum(
                 metrics[f"{task}/{split}/macro_f1"] for task in estimators) / len(estimators)
@@ -108,6 +97,36 @@ def train(cfg: DictConfig) -> dict[str, float]:
             log.info(reason)
         log.info("run %s: %s", run.info.run_id,
                  ", ".join(f"{k}={v:.3f}" for k, v in metrics.items() if k.endswith("macro_f1")))
+    return metrics
+
+
+def _evaluate(task: str, split: str, estimator, ds, field: str) -> dict[str, float]:
+    """Scores, report, confusion/F1 plot and reliability diagram of one task on one split,
+    overall and per language (metrics only)."""
+    import matplotlib.pyplot as plt
+    import mlflow
+    import numpy as np
+
+    from quotestance.evaluation import TaskEvaluation
+
+    rows = [(t, y, lang) for t, y, lang in zip(ds["text"], ds[field], ds["lang"]) if y is not None]
+    if not rows:
+        return {}
+    proba = estimator.predict_proba([t for t, _, _ in rows])
+    classes = [str(c) for c in estimator.classes_]
+    pred = [classes[i] for i in np.argmax(proba, axis=1)]
+    gold = [y for _, y, _ in rows]
+    labels = sorted(set(classes) | set(gold))
+    evaluation = TaskEvaluation(task, split, labels, gold, pred, list(np.max(proba, axis=1)))
+    metrics = evaluation.metrics()
+    mlflow.log_text(evaluation.report(), f"reports/{task}_{split}.txt")
+    for name, figure in (("", evaluation.figure()), ("_reliability", evaluation.reliability_figure())):
+        mlflow.log_figure(figure, f"plots/{task}_{split}{name}.png")
+        plt.close(figure)
+    for lang in sorted({lang for _, _, lang in rows}):
+        idx = [i for i, (_, _, lg) in enumerate(rows) if lg == lang]
+        subset = TaskEvaluation(task, f"{split}/{lang}", labels, [gold[i] for i in idx], [pred[i] for i in idx])
+        metrics.update({k: v for k, v in subset.metrics().items() if k.endswith(("macro_f1", "accuracy"))})
     return metrics
 
 
