@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install train sweep test ui predict lint validate stats bench clean
+.PHONY: help install train sweep report test ui predict lint validate stats bench clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,6 +33,9 @@ train: ## Train the default experiment on the shipped corpus (override: make tra
 
 sweep: ## Hydra multirun over models and seeds, one parent MLflow run
 	$(BIN)/python -m quotestance.train --multirun experiment=sweep $(ARGS)
+
+report: ## experiments/REPORT.md from the latest sweep: macro-F1 per task × model × language
+	$(BIN)/python -m quotestance.report
 
 predict: ## Classify statements: make predict TEXT="..."
 	$(BIN)/quotestance predict "$(TEXT)"

@@ -1,0 +1,40 @@
+"""make report: a table of test macro-F1 (mean ± std over seeds) per model, task and language."""
+
+import statistics
+
+import mlflow
+import pytest
+from omegaconf import OmegaConf
+
+from conftest import make_cfg
+from quotestance.report import write_report
+from quotestance.tracking import PARENT_RUN_ENV, SweepParentRun
+from quotestance.train import train
+
+
+def test_report_of_a_sweep(tiny_corpus, tmp_path, monkeypatch):
+    monkeypatch.delenv(PARENT_RUN_ENV, raising=False)
+    store = tmp_path / "store"
+    uri = f"sqlite:///{store}/mlflow.db"
+    callback = SweepParentRun(uri, "quotestance", str(store / "artifacts"))
+    callback.on_multirun_start(config=OmegaConf.create({"hydra": {"job": {"name": "train"}}}))
+    scores = []
+    for seed in (1, 2):
+        metrics = train(make_cfg(tiny_corpus, store, ["tracking.register=false", f"seed={seed}",
+                                                        "experiment=svm"]))
+        scores.append(metrics["stance/test/fr/macro_f1"])
+    callback.on_multirun_end(config=None)
+
+    report = write_report(uri, tmp_path / "out")
+    text = report.read_text()
+    assert "| `tfidf_svm` |" in text and "stance fr" in text
+    expected = f"{statistics.mean(scores):.3f} ± {statistics.stdev(scores):.3f}"
+    assert expected in text
+    assert (tmp_path / "out" / "report_macro_f1.png").stat().st_size > 1000
+
+
+def test_report_without_a_sweep_says_so(tmp_path):
+    mlflow.set_tracking_uri(f"sqlite:///{tmp_path}/m.db")
+    mlflow.MlflowClient().create_experiment("quotestance")
+    with pytest.raises(LookupError, match="make sweep"):
+        write_report(f"sqlite:///{tmp_path}/m.db", tmp_path / "out")
