@@ -42,7 +42,7 @@ def write_corpus(root: Path, statements=STATEMENTS, copies: int = 2) -> Path:
     split_rows = ["article_id,split"]
     n = 0
     for split in ("train", "dev", "test"):
-        for copy in range(copies if split != "train" else copies * 2):
+        for _copy in range(copies if split != "train" else copies * 2):
             for group in range(0, len(statements), 3):
                 n += 1
                 aid = f"t{n:03d}"

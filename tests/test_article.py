@@ -1,6 +1,5 @@
 """Article mode: quote typography, non-statements, attribution rules, and robustness on any text."""
 
-import json
 
 import pytest
 from hypothesis import given, settings

@@ -132,7 +132,7 @@ def test_model_directory_and_run_id_are_accepted(store_env):
     version = mlflow.MlflowClient().get_model_version_by_alias("quotestance", "champion")
     result = runner.invoke(app, ["predict", "--model", version.run_id, "We agree."])
     assert result.exit_code == 0, result.output
-    local = mlflow.artifacts.download_artifacts(f"models:/quotestance@champion")
+    local = mlflow.artifacts.download_artifacts("models:/quotestance@champion")
     result = runner.invoke(app, ["predict", "--model", local, "We agree."])
     assert result.exit_code == 0, result.output
 

@@ -1,9 +1,7 @@
-from pathlib import Path
-
-from hydra import compose, initialize_config_dir
-from hydra.utils import instantiate
 
 from conftest import REPO
+from hydra import compose, initialize_config_dir
+from hydra.utils import instantiate
 
 
 def _compose(overrides=(), return_hydra_config=False):

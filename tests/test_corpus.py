@@ -1,13 +1,12 @@
 """The shipped corpus is valid, and the validator catches each kind of mistake with file and line."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from typer.testing import CliRunner
 
-from conftest import REPO
 from quotestance.cli import app
 from quotestance.corpus import LabelSets, locate_quotes, validate_corpus
 from quotestance.corpus_stats import cohen_kappa, lexical_diversity

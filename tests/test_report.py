@@ -4,9 +4,9 @@ import statistics
 
 import mlflow
 import pytest
+from conftest import make_cfg
 from omegaconf import OmegaConf
 
-from conftest import make_cfg
 from quotestance.report import write_report
 from quotestance.tracking import PARENT_RUN_ENV, SweepParentRun
 from quotestance.train import train

@@ -4,10 +4,10 @@ import os
 
 import mlflow
 import pytest
-from omegaconf import OmegaConf
-from mlflow import MlflowClient
-
 from conftest import make_cfg
+from mlflow import MlflowClient
+from omegaconf import OmegaConf
+
 from quotestance.train import train
 
 DUMMY = ["model.name=dummy", "~model.estimator",

@@ -241,7 +241,7 @@ def score_cameo(model, items: list[CameoItem]) -> dict[str, float | int]:
     rows = _rows(model, [it.text for it in items]) if items else []
     out: dict[str, float | int] = {"n_items": len(items)}
 
-    verbal = [(it, row) for it, row in zip(items, rows) if it.stance in STANCE_LABELS]
+    verbal = [(it, row) for it, row in zip(items, rows, strict=True) if it.stance in STANCE_LABELS]
     gold = [it.stance for it, _ in verbal]
     pred = [binary_stance(row) for _, row in verbal]
     n = len(verbal)
@@ -255,18 +255,18 @@ def score_cameo(model, items: list[CameoItem]) -> dict[str, float | int]:
         out["stance/macro_f1"] = float(per_class.mean())
         out["stance/f1_cooperative"] = float(per_class[0])
         out["stance/f1_conflictual"] = float(per_class[1])
-        out["stance/accuracy"] = sum(g == p for g, p in zip(gold, pred)) / n
+        out["stance/accuracy"] = sum(g == p for g, p in zip(gold, pred, strict=True)) / n
         three_way = Counter(row.get("stance") for _, row in verbal)
         out["stance/share_neutral"] = three_way.get("neutral", 0) / n
         out["stance/accuracy_3way"] = sum(g == row.get("stance")
-                                          for g, (_, row) in zip(gold, verbal)) / n
+                                          for g, (_, row) in zip(gold, verbal, strict=True)) / n
 
     known = _our_codes()
-    mapped = [(it, row) for it, row in zip(items, rows) if it.countries]
+    mapped = [(it, row) for it, row in zip(items, rows, strict=True) if it.countries]
     m = len(mapped)
     rule = [country_of_subject(it.text) for it, _ in mapped]
     model_ok = [row.get("country") in it.countries for it, row in mapped]
-    rule_ok = [r is not None and r in it.countries for r, (it, _) in zip(rule, mapped)]
+    rule_ok = [r is not None and r in it.countries for r, (it, _) in zip(rule, mapped, strict=True)]
     in_set = [i for i, (it, _) in enumerate(mapped) if set(it.countries) & known]
     out["country/n"] = m
     out["country/n_unmapped"] = len(items) - m

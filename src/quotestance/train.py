@@ -10,7 +10,6 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import hydra
 from omegaconf import DictConfig, OmegaConf
@@ -37,10 +36,9 @@ def train(cfg: DictConfig) -> dict[str, float]:
     import pandas as pd
     from hydra.utils import instantiate
 
-    from quotestance import tracking
+    from quotestance import pyfunc, tracking
     from quotestance.bundle import StatementClassifier
     from quotestance.dataset import data_summary, load_statements
-    from quotestance import pyfunc
 
     data = load_statements(cfg.data.corpus_dir)
     summary = data_summary(cfg.data.corpus_dir, data)
@@ -64,7 +62,6 @@ def train(cfg: DictConfig) -> dict[str, float]:
                 estimator.set_params(log_prefix=f"{task}/")
             estimator.fit(texts, labels)
             estimators[task] = estimator
-            known = [str(c) for c in estimator.classes_]
             for split in ("dev", "test"):
                 metrics.update(_evaluate(task, split, estimator, data[split], task_cfg.field))
         for split in ("dev", "test"):

@@ -71,7 +71,8 @@ def _incise() -> re.Pattern:
     inverted = r"(?:(?:se|s'|me|m'|nous|lui)\s*)?[a-zàâçéèêëîïôûùüÿœ]+(?:-t)?-(?:il|elle|ils|elles|on)\b"
     auxiliary = r"(?:a|ont|avait|avaient|aurait)\s+(?:" + alternation(fr["participle"]) + r")\b"
     present = r"(?:" + alternation(fr["present"]) + r")\s+(?=[A-ZÀ-Ýa-zà-ÿ])"
-    return re.compile(r",\s+(?:" + inverted + "|" + auxiliary + "|" + present + r")[^«»“”\n]{0,140}?(?:,|(?<!\sM)(?<!\sDr)\.)\s+")
+    end = r"(?:,|(?<!\sM)(?<!\sDr)\.)\s+"     # a comma, or a full stop that is not "M." / "Dr."
+    return re.compile(r",\s+(?:" + inverted + "|" + auxiliary + "|" + present + r")[^«»“”\n]{0,140}?" + end)
 
 
 _APPOSED_NAME = re.compile(

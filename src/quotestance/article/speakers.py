@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotestance.article.countries import country_of_description, country_of_name, countries_in
+from quotestance.article.countries import countries_in, country_of_description, country_of_name
 from quotestance.lexicon import alternation, reporting_verbs
 
 TITLE_WORDS = {
@@ -22,23 +22,25 @@ TITLE_WORDS = {
     "prime", "secretary", "general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
     "chancellor", "commissioner", "director", "chief", "deputy", "vice", "senator", "governor", "mayor",
     "premier", "envoy", "special", "representative", "state", "home", "interior", "trade", "finance",
-    "health", "energy", "economy", "affairs", "general", "admiral", "colonel", "captain", "lieutenant",
+    "health", "energy", "economy", "affairs", "admiral", "colonel", "captain", "lieutenant",
     "king", "queen", "prince", "sheikh", "emir", "sultan", "dr", "prof", "professor", "mr", "mrs", "ms",
     "m", "mme", "mgr", "sir", "dame", "lord", "lady", "judge", "justice", "minister-president",
     "secretary-general", "director-general", "under-secretary", "assistant", "executive", "acting",
     "former", "top", "senior", "chair", "chairman", "chairwoman", "head", "leader", "coordinator",
-    "high", "lord", "the", "le", "la", "les", "of", "de", "du", "des", "and", "et", "said", "says", "told",
+    "high", "the", "le", "la", "les", "of", "de", "du", "des", "and", "et", "said", "says", "told",
     # capitalised only because they start a sentence or a clause
     "selon", "according", "à", "au", "aux", "devant", "dans", "in", "at", "for", "pour", "face", "après",
-    "after", "avant", "before", "en", "on", "for", "from", "depuis", "lors", "during", "with", "avec",
-    "quant", "as", "comme", "but", "mais", "and", "et", "yet", "pourtant", "then", "puis", "ainsi", "so",
+    "after", "avant", "before", "en", "on", "from", "depuis", "lors", "during", "with", "avec",
+    "quant", "as", "comme", "but", "mais", "yet", "pourtant", "then", "puis", "ainsi", "so",
     "when", "quand", "lorsque", "while", "tandis", "jeudi", "lundi", "mardi", "mercredi", "vendredi",
-    "samedi", "dimanche", "a", "an", "un", "une", "this", "ce", "cette", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "samedi", "dimanche", "a", "an", "un", "une", "this", "ce", "cette", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
 }
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
 _NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})+")
-_HONORIFIC = re.compile(rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
+_HONORIFIC = re.compile(
+    rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
 PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
             "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None}
 FEMININE = re.compile(r"\b(?:Mme|Mrs\.?|Ms\.?|la|elle|she|her|cette|une|présidente|ambassadrice|"
@@ -121,7 +123,8 @@ def _patterns() -> dict[str, re.Pattern]:
     np_ = r"(?P<np>[^.;:!?«»“”\"\n]{1,160})"
     return {
         # after the closing mark
-        "inverted": re.compile(r"^\s*[,–—]?\s*(?:se\s+|s'|me\s+|m')?[a-zàâçéèêëîïôûù]+(?:-t)?-(?P<pron>il|elle|ils|elles|on)\b"),
+        "inverted": re.compile(r"^\s*[,–—]?\s*(?:se\s+|s'|me\s+|m')?[a-zàâçéèêëîïôûù]+(?:-t)?-"
+                               r"(?P<pron>il|elle|ils|elles|on)\b"),
         "fr_after_aux": re.compile(rf"^\s*[,–—]?\s*(?:a|ont|avait|avaient|aurait)\s+(?:{fr_part})\s+{np_}", re.I),
         "fr_after_present": re.compile(rf"^\s*[,–—]?\s*(?:{fr_pres})\s+{np_}", re.I),
         "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we|I)\s+(?:\w+ly\s+|further\s+|also\s+|"
@@ -138,7 +141,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:\w+ed|says|adds|asks|tells|writes)\b"),
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
-        "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+(?P<np>[^,;«»“”\"]{1,160}),", re.I),
+        "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
+                                       r"(?P<np>[^,;«»“”\"]{1,160}),", re.I),
         "fr_verb": re.compile(rf"\b(?:{fr_part}|{fr_pres}|{fr_other})\b", re.I),
         "en_verb": re.compile(rf"\b(?:{en})\b"),
     }
@@ -147,7 +151,8 @@ def _patterns() -> dict[str, re.Pattern]:
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
                              r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
-                             r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|of\s+\w+|de\s+\w+))+\s*$", re.I)
+                             r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|"
+                             r"of\s+\w+|de\s+\w+))+\s*$", re.I)
 
 
 def tail_starts_lower(text: str, open_at: int) -> bool:
