@@ -28,15 +28,16 @@ def subject_finders(texts: list[str], batch_size: int = 16) -> dict[str, Callabl
 
 def _finder(doc) -> Callable[[int], tuple[int, int] | None]:
     def subject_of(offset: int) -> tuple[int, int] | None:
+        """The subject of the verb closest before the quote mark at `offset`, in its sentence."""
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is None:
             return None
-        sent = span.sent
-        for token in sent:
-            if token.idx >= offset:
-                break
-            if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX"):
-                subtree = list(token.subtree)
+        verbs = [t for t in span.sent if t.idx < offset and t.pos_ in ("VERB", "AUX")]
+        for verb in reversed(verbs):
+            head = verb.head if verb.dep_ in ("aux", "aux:tense", "cop") else verb
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subjects:
+                subtree = list(subjects[0].subtree)
                 return subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
         return None
 
