@@ -8,7 +8,7 @@ from quotestance.article.quotes import QuoteSpan
 
 # A full stop after "Mr", "M", "Dr"… is an abbreviation, not the end of a sentence.
 _SENTENCE_END = re.compile(r"(?<![\s(]M)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!Lt)"
-                           r"(?<!Col)(?<!St)(?<!\sJr)(?<!U\.S)(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"])")
+                           r"(?<!Col)(?<!St)(?<!\sJr)(?<!U\.S)(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")
 
 
 def sentence_context(text: str, span: QuoteSpan, previous_end: int, next_start: int) -> tuple[str, str]:

@@ -384,6 +384,10 @@ class SpeakerResolver:
             found = attempt(lang, before, after, tail, p)
             if found:
                 return found
+        if not before_stripped:
+            found = self._introduced_just_before(open_at)
+            if found is not None:
+                return found
         if re.match(r"(?:et|and|mais|but|puis|then|avant|before|tout en|while)\b", before_stripped) and self.history:
             # "«…» et encourage la Serbie à «…»": the sentence goes on after the previous quote
             return self.history[-1]
@@ -449,6 +453,25 @@ class SpeakerResolver:
             speaker = self.resolve(chunk)
             if speaker is not None:
                 return speaker
+        return None
+
+    def _introduced_just_before(self, open_at: int) -> Speaker | None:
+        """ "Le général Vikram Rathore a tenu à calmer le jeu. «…»": a quote with no cue that opens
+        a sentence belongs to the person the previous sentence of its paragraph is about."""
+        line_start = self.text.rfind("\n", 0, open_at) + 1
+        previous = self.text[line_start:open_at]
+        if not previous.strip() or re.search(r"[»”\"]", previous[-3:]):
+            return None                       # paragraph starts here, or a quote just closed
+        sentences = re.split(r"(?<=[.!?:])\s+", _protect(previous).strip())
+        sentence = sentences[-1] if sentences else ""
+        if re.search(r"[«“\"]", sentence):
+            return None
+        names = person_names(sentence.replace(_HIDDEN_DOT, "."))
+        if names:
+            return self.resolve(names[0][1])
+        honorific = _HONORIFIC.search(sentence.replace(_HIDDEN_DOT, "."))
+        if honorific and honorific.group("surname") in self.people:
+            return self.people[honorific.group("surname")]
         return None
 
     def _first_mention(self, sentence: str) -> Speaker | None:
