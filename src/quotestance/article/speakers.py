@@ -43,6 +43,16 @@ _HONORIFIC = re.compile(
     rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
 PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
             "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None}
+def _gender(title: str) -> str | None:
+    """Gender from the words just before a name: "la ministre", "Mme", "Ms", "le général"."""
+    tail = title.strip()[-30:] + " "
+    if FEMININE.search(tail) and not MASCULINE.search(title.strip()[-12:] + " "):
+        return "f"
+    if MASCULINE.search(tail):
+        return "m"
+    return None
+
+
 FEMININE = re.compile(r"\b(?:Mme|Mrs\.?|Ms\.?|la|elle|she|her|cette|une|présidente|ambassadrice|"
                       r"directrice|porte-parole\s+\w+e)\b")
 MASCULINE = re.compile(r"\b(?:M\.|Mr\.?|le|il|he|his|ce|un)\b")
@@ -232,7 +242,7 @@ class SpeakerResolver:
                 # "a scientist at Imperial College London": a capital places an expert's organisation
                 capitals = [c for c in countries_in(after) if c.kind == "capital"]
                 country = capitals[0].code if capitals else None
-            speaker = self._remember(name, before + " " + after, country)
+            speaker = self._remember(name, before + " " + after, country, title=before)
             if speaker.first_at is None:
                 speaker.first_at = start
         for speaker in {id(sp): sp for sp in self.people.values()}.values():
@@ -241,7 +251,8 @@ class SpeakerResolver:
                 self.mentions.append((m.start(), speaker))
         self.mentions.sort(key=lambda item: item[0])
 
-    def _remember(self, name: str, description: str, country: str | None) -> Speaker:
+    def _remember(self, name: str, description: str, country: str | None, title: str = "") -> Speaker:
+        """Record a person; `title` is the text right before the name ("la ministre", "M.")."""
         surname = name.split()[-1]
         known = self.people.get(name) or self.people.get(surname)
         if known is None:
@@ -252,10 +263,7 @@ class SpeakerResolver:
         elif known.country is None and country:
             known.country = country
         if known.gender is None:
-            if FEMININE.search(description.strip()[-40:] + " ") and not MASCULINE.search(description.strip()[-12:]):
-                known.gender = "f"
-            elif MASCULINE.search(description.strip()[-40:]):
-                known.gender = "m"
+            known.gender = _gender(title)
         if description.strip() and description not in known.description and len(known.description) < 600:
             known.description += " " + description
         return known
@@ -291,12 +299,13 @@ class SpeakerResolver:
         if names:
             m, name = names[0]
             desc = phrase[:m.start()] + " " + phrase[m.end():]
-            return self._remember(name, desc, country_of_description(desc))
+            return self._remember(name, desc, country_of_description(desc), title=phrase[:m.start()])
         if honorific:
             known = self.people.get(honorific.group("surname"))
             if known:
                 return known
-            return self._remember(honorific.group("surname"), phrase, country_of_description(phrase))
+            return self._remember(honorific.group("surname"), phrase, country_of_description(phrase),
+                                  title=honorific.group("title"))
         country = country_of_name(phrase)
         if country is None and re.fullmatch(_NAME_TOKEN, phrase) and phrase.lower() not in TITLE_WORDS:
             # a bare surname ("Blige said") of someone not introduced with a full name
