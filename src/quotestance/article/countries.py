@@ -42,6 +42,8 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         forms[name] = (row["country"], "institution")
         # mid-sentence French writes "le département d'État", "la Commission européenne"
         forms.setdefault(name[0].lower() + name[1:], (row["country"], "institution"))
+    for row in csv_rows("cities.csv"):
+        forms.setdefault(row["name"], (row["country"], "city"))
     for row in csv_rows("gazetteer.csv"):
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             forms.setdefault(name.strip(), (row["country"], "person"))
@@ -61,9 +63,22 @@ def countries_in(text: str) -> list[CountryMatch]:
     return found
 
 
+ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$", re.I)
+
+
 def country_of_description(description: str) -> str | None:
-    """The first country word of a speaker's description ("le ministre russe de la Défense")."""
-    matches = [m for m in countries_in(description) if m.kind != "capital"]
+    """The country of a speaker's description ("le ministre russe de la Défense").
+
+    An organisation the speaker holds a role in ("secrétaire générale de l'OSCE", "member of the
+    European Parliament") outranks a nationality: officials speak for their organisation
+    (codebook §3); "ambassadeur auprès de l'ONU" does not count. Otherwise the first
+    nationality, country or institution word; places (capitals, cities) do not count here.
+    """
+    matches = [m for m in countries_in(description) if m.kind not in ("capital", "city")]
+    for m in matches:
+        if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU")) \
+                and ORGANISATION_ROLE.search(description[:m.start]):
+            return m.code
     return matches[0].code if matches else None
 
 

@@ -239,8 +239,8 @@ class SpeakerResolver:
             matches = [c for c in countries_in(before) if c.kind != "capital"]
             country = matches[-1].code if matches else country_of_description(after)
             if country is None:
-                # "a scientist at Imperial College London": a capital places an expert's organisation
-                capitals = [c for c in countries_in(after) if c.kind == "capital"]
+                # "a scientist at Imperial College London": a city places an expert's organisation
+                capitals = [c for c in countries_in(after) if c.kind in ("capital", "city")]
                 country = capitals[0].code if capitals else None
             speaker = self._remember(name, before + " " + after, country, title=before)
             if speaker.first_at is None:
