@@ -442,10 +442,12 @@ class SpeakerResolver:
         return any(p[k].match(after) for k in keys)
 
     def _before(self, lang, before, after, tail, p) -> Speaker | None:
-        m = p["according_before"].search(before)
-        if m:
-            return self.resolve(m.group("np"))
         verbs = list(p["fr_verb" if lang == "fr" else "en_verb"].finditer(before))
+        m = p["according_before"].search(before)
+        if m and not any(v.start() >= m.end() for v in verbs):
+            # "Selon X, «…»" — but in "Selon le compte rendu, M. Aubriot a plaidé pour «…»" the verb wins
+            return self.resolve(m.group("np"))
+        verbs = [v for v in verbs if not m or v.start() >= m.end()]
         if not verbs:
             return None
         verb = verbs[0]
