@@ -19,6 +19,15 @@ evaluate_app = typer.Typer(help="Score the pipeline against gold annotations.", 
 app.add_typer(evaluate_app, name="evaluate")
 
 
+# Options shared by the commands that write rows.
+FormatOption = Annotated[str | None, typer.Option(
+    "--format", "-f", help="jsonl, json, csv or table (default: table on a terminal, else jsonl).")]
+OutputOption = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.")]
+ForceOption = Annotated[bool, typer.Option(help="Overwrite an existing --output file.")]
+TextKeyOption = Annotated[str, typer.Option(help="Field holding the text in .jsonl input.")]
+IdKeyOption = Annotated[str, typer.Option(help="Field holding the article id in .jsonl input.")]
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print a one-line error to stderr and exit non-zero."""
     typer.echo(f"error: {' '.join(str(message).split())}", err=True)
@@ -43,19 +52,18 @@ def predict(
         help="Statements to classify; '-' reads one statement per line from stdin.")] = None,
     input: Annotated[Path | None, typer.Option(
         "--input", "-i", help="File of statements: .txt (one per line), .jsonl or .csv.")] = None,
-    text_key: Annotated[str, typer.Option(help="Field holding the text in .jsonl input.")] = "text",
+    text_key: TextKeyOption = "text",
     text_column: Annotated[str, typer.Option(help="Column holding the text in .csv input.")] = "text",
-    fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help="jsonl, json, csv or table (default: table on a terminal, else jsonl).")] = None,
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.")] = "-",
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    fmt: FormatOption = None,
+    output: OutputOption = "-",
+    force: ForceOption = False,
     model: Annotated[str, typer.Option(
         help="models:/NAME@ALIAS, runs:/ID/model, a run id or a local model directory.")
     ] = "models:/quotestance@champion",
     article: Annotated[str | None, typer.Option(
         help="Classify every quote of articles: a .txt file, a directory of them, a .jsonl, or '-'.")
     ] = None,
-    id_key: Annotated[str, typer.Option(help="Field holding the article id in .jsonl input.")] = "id",
+    id_key: IdKeyOption = "id",
     min_confidence: Annotated[float, typer.Option(
         help="Label a stance or sentiment 'uncertain' when its top probability is below this.")] = 0.0,
 ) -> None:
@@ -149,12 +157,11 @@ def _plain(row: dict) -> dict:
 @app.command()
 def extract(
     path: Annotated[str, typer.Argument(help="A .txt article, a directory of them, a .jsonl, or '-'.")],
-    text_key: Annotated[str, typer.Option(help="Field holding the text in .jsonl input.")] = "text",
-    id_key: Annotated[str, typer.Option(help="Field holding the article id in .jsonl input.")] = "id",
-    fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help="jsonl, json, csv or table (default: table on a terminal, else jsonl).")] = None,
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.")] = "-",
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    text_key: TextKeyOption = "text",
+    id_key: IdKeyOption = "id",
+    fmt: FormatOption = None,
+    output: OutputOption = "-",
+    force: ForceOption = False,
 ) -> None:
     """Find the quoted statements of articles with their speaker and the speaker's country."""
     from quotestance.article.pipeline import extract_articles

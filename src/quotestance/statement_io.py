@@ -53,8 +53,8 @@ def read_statements(path: Path | None = None, stdin: bool = False, text_key: str
     return texts
 
 
-def _from_jsonl(raw: str, name: str, key: str) -> list[str]:
-    texts = []
+def _jsonl_records(raw: str, name: str, key: str):
+    """(line number, record) of each non-blank line whose `key` holds a non-empty string."""
     for line_no, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
             continue
@@ -64,11 +64,13 @@ def _from_jsonl(raw: str, name: str, key: str) -> list[str]:
             raise UserInputError(f"{name}:{line_no}: invalid JSON ({err.msg})") from None
         if not isinstance(record, dict) or key not in record:
             raise UserInputError(f"{name}:{line_no}: no field {key!r} (set --text-key)")
-        value = record[key]
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(record[key], str) or not record[key].strip():
             raise UserInputError(f"{name}:{line_no}: field {key!r} is not a non-empty string")
-        texts.append(value)
-    return texts
+        yield line_no, record
+
+
+def _from_jsonl(raw: str, name: str, key: str) -> list[str]:
+    return [record[key] for _, record in _jsonl_records(raw, name, key)]
 
 
 def _from_csv(raw: str, name: str, column: str) -> list[str]:
@@ -159,19 +161,9 @@ def read_articles(path: Path | None = None, stdin: bool = False, text_key: str =
             raise UserInputError(f"{path}: no .txt files in this directory")
         articles = [(p.name, _decode(p.read_bytes(), str(p))) for p in files]
     elif path.suffix.lower() == ".jsonl":
-        articles = []
         raw = _decode(path.read_bytes(), str(path))
-        for line_no, line in enumerate(raw.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise UserInputError(f"{path}:{line_no}: invalid JSON ({err.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get(text_key), str):
-                raise UserInputError(f"{path}:{line_no}: no string field {text_key!r} (set --text-key)")
-            doc = record.get(id_key, f"{path.name}:{line_no}")
-            articles.append((str(doc), record[text_key]))
+        articles = [(str(record.get(id_key, f"{path.name}:{line_no}")), record[text_key])
+                    for line_no, record in _jsonl_records(raw, str(path), text_key)]
     else:
         articles = [(path.name, _decode(path.read_bytes(), str(path)))]
     articles = [(doc, text) for doc, text in articles if text.strip()]
