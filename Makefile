@@ -49,8 +49,9 @@ validate: ## Check the annotated corpus
 stats: ## Corpus counts
 	$(BIN)/quotestance data stats
 
-bench: ## Benchmarks that print measured figures (extraction overhead over the spaCy parse)
+bench: ## Benchmarks that print measured figures: extraction vs the spaCy parse, our Trainer path vs a plain one
 	$(BIN)/python scripts/bench_extraction.py
+	$(BIN)/python scripts/bench_trainer.py --threads 1
 
 ui: ## MLflow UI on http://127.0.0.1:5000 over experiments/
 	$(BIN)/mlflow ui --backend-store-uri $(STORE) --host 127.0.0.1 --port 5000 --workers 1

@@ -15,7 +15,6 @@ from quotestance.external import (
     country_of_subject,
     event_stance,
     load_cameo,
-    main,
     score_cameo,
 )
 
@@ -252,19 +251,26 @@ def test_score_cameo_of_nothing():
         "country/n_in_label_set": 0}
 
 
-def test_main_scores_a_model(cameo_file, monkeypatch, capsys):
+def test_cli_scores_a_model(cameo_file, monkeypatch):
+    from typer.testing import CliRunner
+
     import quotestance.serving
+    from quotestance.cli import app
 
     monkeypatch.setattr(quotestance.serving, "load_model", lambda uri: FakeModel())
-    assert main(["--path", str(cameo_file), "--model", "some-model", "--json"]) == 0
-    scores = json.loads(capsys.readouterr().out)
-    assert scores["stance/macro_f1"] == pytest.approx(2 / 3)
+    result = CliRunner().invoke(app, ["evaluate", "cameo", "--path", str(cameo_file), "--model", "m",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stance/macro_f1"] == pytest.approx(2 / 3)
 
 
-def test_main_reports_a_malformed_file(tmp_path, capsys):
+def test_cli_reports_a_malformed_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from quotestance.cli import app
+
     path = tmp_path / "broken.txt"
     path.write_text("[1]", encoding="utf-8")
-    with pytest.raises(SystemExit) as err:
-        main(["--path", str(path)])
-    assert err.value.code == 2
-    assert "record 0" in capsys.readouterr().err
+    result = CliRunner().invoke(app, ["evaluate", "cameo", "--path", str(path)])
+    assert result.exit_code == 2
+    assert "record 0" in result.stderr and result.stderr.startswith("error: ")

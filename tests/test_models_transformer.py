@@ -13,7 +13,8 @@ from mlflow import MlflowClient
 from tiny_models import write_tiny_bert
 
 TINY_TRAINING = ["model.estimator.epochs=2", "model.estimator.batch_size=8",
-                 "model.estimator.logging_steps=2", "model.estimator.max_length=32",
+                 "model.estimator.logging_steps=2", "model.estimator.eval_steps=2",
+                 "model.estimator.max_length=32",
                  "model.estimator.learning_rate=1e-3", "model.estimator.eval_fraction=0.25"]
 
 

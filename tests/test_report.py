@@ -1,5 +1,6 @@
 """make report: a table of test macro-F1 (mean ± std over seeds) per model, task and language."""
 
+import json
 import statistics
 
 import mlflow
@@ -25,8 +26,19 @@ def test_report_of_a_sweep(tiny_corpus, tmp_path, monkeypatch):
         scores.append(metrics["stance/test/fr/macro_f1"])
     callback.on_multirun_end(config=None)
 
-    report = write_report(uri, tmp_path / "out")
+    cameo = tmp_path / "cameo.txt"   # invented sentences in the PLOVER/CAMEO format
+    cameo.write_text(json.dumps([
+        {"id": "T-1", "event": "AGREE", "text": "French officials agreed to resume talks.",
+         "source": [{"actorText": "French officials", "code": "FRA"}]},
+        {"id": "T-2", "event": "REJECT", "text": "Moscow rejected the proposal outright.",
+         "source": [{"actorText": "Moscow", "code": "RUS"}]},
+    ]), encoding="utf-8")
+    report = write_report(uri, tmp_path / "out", cameo_path=cameo)
     text = report.read_text()
+    client = mlflow.MlflowClient()
+    child = client.search_runs([client.get_experiment_by_name("quotestance").experiment_id],
+                               "tags.mlflow.parentRunId != ''")[0]
+    assert 0.0 <= child.data.metrics["cameo/stance_macro_f1"] <= 1.0
     assert "| `tfidf_svm` |" in text and "stance fr" in text
     expected = f"{statistics.mean(scores):.3f} ± {statistics.stdev(scores):.3f}"
     assert expected in text

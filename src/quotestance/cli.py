@@ -275,3 +275,36 @@ def evaluate_extraction(
     for key in keys:
         t.add_row(key, *(str(r.get(key, "—")) for r in results.values()))
     Console().print(t)
+
+
+@evaluate_app.command("cameo")
+def evaluate_cameo(
+    path: Annotated[Path | None, typer.Option(
+        help="The PLOVER/CAMEO file (default: ../shared/benchmarks/cameo/PLOVER_GSR_CAMEO.txt "
+             "beside the repository).")] = None,
+    model: Annotated[str, typer.Option(
+        help="models:/NAME@ALIAS, runs:/ID/model, a run id or a local model directory.")
+    ] = "models:/quotestance@champion",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Stance (cooperative vs conflictual, verbal events) and speaker country on CAMEO sentences."""
+    from quotestance.external import DEFAULT_CAMEO_PATH, load_cameo, score_cameo
+    from quotestance.serving import ModelNotFoundError, load_model
+
+    if fmt not in ("table", "json"):
+        fail(f"--format: {fmt!r} is not one of table, json")
+    try:
+        items = load_cameo(path or DEFAULT_CAMEO_PATH)
+        scores = score_cameo(load_model(model), items)
+    except (OSError, ValueError, ModelNotFoundError) as err:
+        fail(str(err))
+    if fmt == "json":
+        typer.echo(json.dumps(scores, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table("measure", "value")
+    for key, value in scores.items():
+        t.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    Console().print(t)

@@ -18,8 +18,8 @@ What is scored:
   IGOs to our organisation codes where the name makes it obvious), and the same for a rule
   (`country_of_subject`: the first country-bearing word of the sentence).
 
-    python -m quotestance.external [--path ../shared/benchmarks/cameo/PLOVER_GSR_CAMEO.txt]
-                                   [--model models:/quotestance@champion]
+    quotestance evaluate cameo [--path ../shared/benchmarks/cameo/PLOVER_GSR_CAMEO.txt]
+                               [--model models:/quotestance@champion] [--format json]
 """
 
 from __future__ import annotations
@@ -282,35 +282,3 @@ def score_cameo(model, items: list[CameoItem]) -> dict[str, float | int]:
         out["country/model_accuracy_in_label_set"] = sum(model_ok[i] for i in in_set) / len(in_set)
         out["country/rule_accuracy_in_label_set"] = sum(rule_ok[i] for i in in_set) / len(in_set)
     return out
-
-
-def format_report(scores: dict[str, float | int]) -> str:
-    return "\n".join(f"{k:40s} {v:.3f}" if isinstance(v, float) else f"{k:40s} {v}"
-                     for k, v in scores.items())
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m quotestance.external",
-                                     description="Score a model on the PLOVER/CAMEO sentences.")
-    parser.add_argument("--path", type=Path, default=DEFAULT_CAMEO_PATH)
-    parser.add_argument("--model", default=None,
-                        help="run id, model directory or MLflow URI (default: the champion)")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args(argv)
-
-    from quotestance.serving import DEFAULT_MODEL_URI, ModelNotFoundError, load_model
-
-    try:
-        items = load_cameo(args.path)
-        model = load_model(args.model or DEFAULT_MODEL_URI)
-    except (OSError, ValueError, ModelNotFoundError) as err:
-        parser.exit(2, f"error: {err}\n")
-    scores = score_cameo(model, items)
-    print(json.dumps(scores, indent=2) if args.json else format_report(scores))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

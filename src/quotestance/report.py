@@ -99,7 +99,27 @@ def plot(table: dict[str, dict[str, list[float]]], path: Path) -> None:
     plt.close(fig)
 
 
-def write_report(tracking_uri: str, out_dir: Path, experiment_name: str = "quotestance") -> Path:
+CAMEO_METRICS = {"stance/macro_f1": "cameo/stance_macro_f1", "country/model_accuracy": "cameo/country_accuracy"}
+
+
+def score_external(client, children, cameo_path: Path) -> None:
+    """Score every run's model on the CAMEO sentences once, and log the figures into that run."""
+    from quotestance.external import load_cameo, score_cameo
+    from quotestance.serving import load_model
+
+    items = load_cameo(cameo_path)
+    for run in children:
+        if all(name in run.data.metrics for name in CAMEO_METRICS.values()):
+            continue
+        scores = score_cameo(load_model(f"runs:/{run.info.run_id}/model"), items)
+        for key, name in CAMEO_METRICS.items():
+            if key in scores:
+                client.log_metric(run.info.run_id, name, scores[key])
+                run.data.metrics[name] = scores[key]
+
+
+def write_report(tracking_uri: str, out_dir: Path, experiment_name: str = "quotestance",
+                 cameo_path: Path | None = None) -> Path:
     import mlflow
     from mlflow import MlflowClient
 
@@ -111,6 +131,8 @@ def write_report(tracking_uri: str, out_dir: Path, experiment_name: str = "quote
     parent, children = sweep_runs(client, experiment.experiment_id)
     if not children:
         raise LookupError(f"sweep {parent.info.run_id} has no finished runs")
+    if cameo_path is not None:
+        score_external(client, children, cameo_path)
     table = collect(children)
     out_dir.mkdir(parents=True, exist_ok=True)
     plot(table, out_dir / "report_macro_f1.png")
@@ -127,9 +149,15 @@ def main() -> None:
     parser.add_argument("--tracking-uri", default=os.environ.get("MLFLOW_TRACKING_URI")
                         or "sqlite:///experiments/mlflow.db")
     parser.add_argument("--out", type=Path, default=Path("experiments"))
+    parser.add_argument("--cameo", type=Path, default=None,
+                        help="PLOVER/CAMEO file to score every run on (default: the shared benchmark "
+                             "beside the repository, when it is there)")
     args = parser.parse_args()
+    from quotestance.external import DEFAULT_CAMEO_PATH
+
+    cameo = args.cameo or (DEFAULT_CAMEO_PATH if DEFAULT_CAMEO_PATH.exists() else None)
     try:
-        print(write_report(args.tracking_uri, args.out))
+        print(write_report(args.tracking_uri, args.out, cameo_path=cameo))
     except LookupError as err:
         print(f"error: {err}", file=sys.stderr)
         raise SystemExit(2) from None
