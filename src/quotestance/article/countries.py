@@ -21,9 +21,12 @@ class CountryMatch:
     kind: str       # demonym, country, institution, capital, person
 
 
+_TOKEN = re.compile(r"[\w.-]+")
+
+
 @cache
-def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One regex over every known form; each form maps to (code, kind)."""
+def _lexicon() -> tuple[dict[str, tuple[str, str]], int]:
+    """Every known form → (code, kind), and the longest form in tokens."""
     forms: dict[str, tuple[str, str]] = {}
     for row in csv_rows("countries.csv"):
         for key in ("capital_en", "capital_fr"):
@@ -47,19 +50,29 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     for row in csv_rows("gazetteer.csv"):
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             forms.setdefault(name.strip(), (row["country"], "person"))
-    ordered = sorted(forms, key=len, reverse=True)
-    pattern = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
-    # Lower-case forms (French demonyms) match case-insensitively only at their first letter.
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), forms
+    longest = max(len(_TOKEN.findall(form)) for form in forms)
+    return forms, longest
 
 
 def countries_in(text: str) -> list[CountryMatch]:
-    """Every country-bearing word in `text`, in order."""
-    regex, forms = _lexicon()
-    found = []
-    for m in regex.finditer(text):
-        code, kind = forms[re.sub(r"\s+", " ", m.group(0))]
-        found.append(CountryMatch(code, m.start(), kind))
+    """Every country-bearing word in `text`, in order, longest form first at each position.
+
+    A dictionary lookup over runs of tokens (apostrophes split tokens, so "d'Allemagne" and
+    "Russia's" find their country) — far faster than one regex over thousands of forms.
+    """
+    forms, longest = _lexicon()
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found, i = [], 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
+            words = " ".join(text[tokens[i][0]:tokens[j][1]].split())
+            hit = forms.get(words) or forms.get(words.rstrip(".-"))
+            if hit:
+                found.append(CountryMatch(hit[0], tokens[i][0], hit[1]))
+                i = j + 1
+                break
+        else:
+            i += 1
     return found
 
 
