@@ -450,8 +450,15 @@ class SpeakerResolver:
         verbs = [v for v in verbs if not m or v.start() >= m.end()]
         if not verbs:
             return None
-        verb = verbs[0]
-        subject = before[:verb.start()]
+        # The verb nearest the quote usually governs it ("In a message posted Friday, Cruz said
+        # he had «…»"); an earlier one is tried when its subject names nobody.
+        for verb in reversed(verbs):
+            speaker = self._subject_before(before[:verb.start()])
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _subject_before(self, subject: str) -> Speaker | None:
         subject = _AUXILIARY_TAIL.sub("", subject)
         chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
         if not chunks:
