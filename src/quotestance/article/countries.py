@@ -18,10 +18,11 @@ from quotestance.lexicon import csv_rows
 class CountryMatch:
     code: str
     start: int      # offset in the searched string
-    kind: str       # demonym, country, institution, capital, person
+    kind: str       # demonym, country, institution, capital, city, person
+    end: int = -1
 
 
-_TOKEN = re.compile(r"[\w.-]+")
+_TOKEN = re.compile(r"[\w.]+")   # hyphens split tokens: "Islamabad-based", "nord-coréen" (rejoined)
 
 
 @cache
@@ -68,7 +69,7 @@ def countries_in(text: str) -> list[CountryMatch]:
             words = " ".join(text[tokens[i][0]:tokens[j][1]].split())
             hit = forms.get(words) or forms.get(words.rstrip(".-"))
             if hit:
-                found.append(CountryMatch(hit[0], tokens[i][0], hit[1]))
+                found.append(CountryMatch(hit[0], tokens[i][0], hit[1], tokens[j][1]))
                 i = j + 1
                 break
         else:
@@ -87,7 +88,9 @@ def country_of_description(description: str) -> str | None:
     (codebook §3); "ambassadeur auprès de l'ONU" does not count. Otherwise the first
     nationality, country or institution word; places (capitals, cities) do not count here.
     """
-    matches = [m for m in countries_in(description) if m.kind not in ("capital", "city")]
+    # places do not count, except "a London-based analyst"
+    matches = [m for m in countries_in(description) if m.kind not in ("capital", "city")
+               or re.match(r"[-\s]based\b", description[m.end:])]
     for m in matches:
         if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU")) \
                 and ORGANISATION_ROLE.search(description[:m.start]):

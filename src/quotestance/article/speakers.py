@@ -38,7 +38,7 @@ TITLE_WORDS = {
 }
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
-_NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})+")
+_NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{_NAME_TOKEN})+")  # one line
 _HONORIFIC = re.compile(
     rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
 PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
@@ -236,7 +236,8 @@ class SpeakerResolver:
             before = before_chunks[-1] if before_chunks else ""
             rest = self.text[m.end():m.end() + 160]
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
-            matches = [c for c in countries_in(before) if c.kind != "capital"]
+            matches = [c for c in countries_in(before) if c.kind not in ("capital", "city")
+                       or re.match(r"[-\s]based\b", before[c.end:])]
             country = matches[-1].code if matches else country_of_description(after)
             if country is None:
                 # "a scientist at Imperial College London": a city places an expert's organisation
