@@ -140,11 +140,12 @@ def _classify(model, texts: list[str], min_confidence: float = 0.0,
     rows: list[dict] = []
     for i in starts:
         frame = pd.DataFrame({"text": texts[i:i + batch_size]})
-        params = {"mode": "statement", "min_confidence": min_confidence}
+        # only the params in use: a model logged before a param existed warns about it
+        params = {"min_confidence": min_confidence} if min_confidence else {}
         if docs is not None:
             frame["doc"] = docs[i:i + batch_size]
             params["mode"] = "article"
-        result = model.predict(frame, params=params)
+        result = model.predict(frame, params=params or None)
         rows.extend(_plain(r) for r in result.to_dict(orient="records"))
     return rows
 
