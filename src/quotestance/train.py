@@ -140,11 +140,19 @@ def _signature(example, output):
         return infer_signature(example, output, params=pyfunc.PARAMS)
 
 
+# Distributions a bundle may need at serving time, by the module that training imported.
+OPTIONAL_REQUIREMENTS = {"torch": "torch", "transformers": "transformers", "spacy": "spacy",
+                         "vaderSentiment": "vaderSentiment", "textblob_fr": "textblob-fr"}
+
+
 def _requirements() -> list[str]:
-    """Pinned from the running environment: mlflow's own inference imports the model in a subprocess."""
+    """Pinned from the running environment (mlflow's own inference would import the model in a
+    subprocess): the core, plus the libraries this job's model family imported."""
     from importlib.metadata import version
 
-    return [f"{pkg}=={version(pkg)}" for pkg in ("mlflow", "scikit-learn", "pandas", "joblib", "pyyaml")]
+    core = ["mlflow", "scikit-learn", "pandas", "joblib", "pyyaml"]
+    used = [dist for module, dist in OPTIONAL_REQUIREMENTS.items() if module in sys.modules]
+    return [f"{pkg}=={version(pkg)}" for pkg in core + used]
 
 
 def _raise_on_sigterm(signum, frame):
