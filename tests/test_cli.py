@@ -253,3 +253,16 @@ def test_min_confidence_marks_uncertain_labels(store_env):
     (mid,) = _jsonl(runner.invoke(app, ["predict", "--min-confidence", str(top - 1e-3), text]).stdout)
     assert mid["stance"] == sure["stance"]
     assert "--min-confidence" in _error(["predict", "--min-confidence", "1.5", text])
+
+
+def test_pyfunc_article_mode_keeps_the_doc_column(store_env):
+    import mlflow
+    import pandas as pd
+
+    mlflow.set_tracking_uri(f"sqlite:///{store_env}/mlflow.db")
+    model = mlflow.pyfunc.load_model("models:/quotestance@champion")
+    out = model.predict(pd.DataFrame({"text": [ARTICLE], "doc": ["geneva-1"]}), params={"mode": "article"})
+    assert list(out["doc"]) == ["geneva-1", "geneva-1"]
+    assert list(out.columns) == ["doc", *OUTPUT_FIELDS]
+    plain = model.predict(pd.DataFrame({"text": ["We agree."]}))
+    assert list(plain.columns) == list(OUTPUT_FIELDS)

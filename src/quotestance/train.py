@@ -134,10 +134,16 @@ def _signature(example, output):
 
     from quotestance import pyfunc
 
+    from mlflow.types import ColSpec, Schema
+
     with warnings.catch_warnings():
         # start/end are integer offsets that are never missing: MLflow's hint does not apply.
         warnings.filterwarnings("ignore", message=".*integer column.*")
-        return infer_signature(example, output, params=pyfunc.PARAMS)
+        signature = infer_signature(example, output, params=pyfunc.PARAMS)
+    # `doc` names articles in article mode; statements need only `text`.
+    signature.inputs = Schema([ColSpec("string", pyfunc.INPUT_COLUMN),
+                               ColSpec("string", pyfunc.DOC_COLUMN, required=False)])
+    return signature
 
 
 # Distributions a bundle may need at serving time, by the module that training imported.
