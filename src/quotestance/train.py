@@ -131,10 +131,9 @@ def _signature(example, output):
     import warnings
 
     from mlflow.models import infer_signature
+    from mlflow.types import ColSpec, Schema
 
     from quotestance import pyfunc
-
-    from mlflow.types import ColSpec, Schema
 
     with warnings.catch_warnings():
         # start/end are integer offsets that are never missing: MLflow's hint does not apply.

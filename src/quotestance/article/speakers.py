@@ -75,6 +75,7 @@ _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\
                         r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
                         r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*)$", re.I)
+_POSSESSIVE = re.compile(r"(?:son|sa|ses|leur|leurs|its|his|her|their)\s", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
                         r"\s+(?P<np>.+)$", re.I)
@@ -243,6 +244,11 @@ class SpeakerResolver:
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 capitals = [c for c in countries_in(after) if c.kind in ("capital", "city")]
                 country = capitals[0].code if capitals else None
+            if country is None and _POSSESSIVE.match((before or after).strip()):
+                # "Son porte-parole, X" / "its spokesperson, X": the body named just before
+                context = self.text[max(0, clause_start - 250):clause_start]
+                owners = [c for c in countries_in(context) if c.kind in ("institution", "demonym", "country")]
+                country = owners[-1].code if owners else None
             speaker = self._remember(name, before + " " + after, country, title=before)
             if speaker.first_at is None:
                 speaker.first_at = start
