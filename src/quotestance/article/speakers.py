@@ -174,6 +174,39 @@ def tail_starts_lower(text: str, open_at: int) -> bool:
     return i < len(text) and text[i].islower()
 
 
+# Nouns that name a person by their role, so that "le ministre" can refer back to a person.
+ROLE_NOUNS = {
+    "ministre", "minister", "porte-parole", "spokesperson", "spokesman", "spokeswoman", "président",
+    "présidente", "president", "ambassadeur", "ambassadrice", "ambassador", "secrétaire", "secretary",
+    "commissaire", "commissioner", "directeur", "directrice", "director", "chef", "cheffe", "chief",
+    "général", "general", "officier", "officer", "maire", "mayor", "diplomate", "diplomat", "envoyé",
+    "envoyée", "envoy", "émissaire", "représentant", "représentante", "representative", "analyste",
+    "analyst", "chercheur", "chercheuse", "researcher", "juriste", "expert", "experte", "député",
+    "députée", "sénateur", "sénatrice", "senator", "chancelier", "chancellor", "premier", "négociateur",
+    "négociatrice", "negotiator", "conseiller", "conseillère", "adviser", "advisor", "coordinateur",
+    "coordinatrice", "coordinator", "responsable", "official", "haut", "haute", "vice-ministre",
+    "vice-président", "vice-présidente", "gouverneur", "governor", "commandant", "commander", "colonel",
+    "amiral", "admiral", "économiste", "economist", "professeur", "professeure", "professor", "scientist",
+    "scientifique", "médecin", "doctor", "épidémiologiste", "epidemiologist", "leader", "dirigeant",
+    "dirigeante", "opposant", "opposante", "candidat", "candidate", "élu", "élue", "lawmaker",
+    "nominee", "billionaire", "businessman", "businesswoman", "host", "moderator", "congressman",
+    "congresswoman", "aide", "strategist", "pollster", "chairman", "chairwoman", "executive", "founder",
+    "judge", "attorney", "lawyer", "prosecutor", "sheriff", "activist", "organizer", "voter", "supporter",
+    "resident", "protester", "student", "author", "writer", "columnist", "reporter", "journalist",
+    "anchor", "historian", "veteran", "mother", "father", "woman", "man", "nominé", "militant", "militante",
+    "manifestant", "manifestante", "habitant", "habitante", "avocat", "avocate", "juge", "procureur",
+    "journaliste", "éditorialiste", "historien", "historienne", "officiel", "hôte", "animateur",
+}
+ROLE_ADJECTIVES = {"former", "ancien", "ancienne", "new", "nouveau", "nouvelle", "top", "senior", "deputy",
+                   "adjoint", "adjointe", "chief", "republican", "democratic", "Republican", "Democratic",
+                   "presidential", "young", "jeune", "local", "same", "même"}
+INSTITUTION_NOUNS = {
+    "ministère", "ministry", "gouvernement", "government", "department", "département", "office",
+    "bureau", "embassy", "ambassade", "agency", "agence", "commission", "court", "cour", "tribunal",
+    "council", "conseil", "service", "administration", "presidency", "présidence", "délégation",
+    "delegation", "mission", "secretariat", "secrétariat", "parliament", "parlement", "communiqué",
+    "statement", "report", "rapport", "texte", "text",
+}
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 
 
@@ -331,8 +364,11 @@ class SpeakerResolver:
     def _known_by_role(self, phrase: str) -> Speaker | None:
         """ "le ministre", "the spokesperson": the last speaker introduced with that role."""
         head = re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split(" ")[0]
-        if not head or head in ("ministère", "ministry", "gouvernement", "government"):
-            return None
+        words = [w for w in re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split()
+                 if w not in ROLE_ADJECTIVES][:1]
+        head = words[0] if words else ""
+        if head.rstrip("s") not in ROLE_NOUNS:
+            return None                      # "the ministry", "the Saudi energy ministry" are no role
         for speaker in reversed(self.history[-RECENT:]):
             if head in speaker.description.lower():
                 return speaker
