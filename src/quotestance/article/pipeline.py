@@ -21,7 +21,7 @@ def extract_quotes(text: str, lang: str | None = None,
     """
     lang = lang or detect_lang(text[:2000])
     spans = find_quotes(text)
-    resolver = SpeakerResolver(text, subject_of)
+    resolver = SpeakerResolver(text, spans, subject_of)
     # Parts of one quote (split by an inserted attribution, or running over paragraphs) share a
     # group: they are judged and attributed together.
     groups: dict[int, list[tuple]] = {}

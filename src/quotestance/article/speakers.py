@@ -10,11 +10,13 @@ follows a colon with no reporting verb (`subject_of` hook).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from quotestance.article.countries import countries_in, country_of_description, country_of_name
+from quotestance.article.quotes import QuoteSpan
 from quotestance.lexicon import alternation, reporting_verbs
 
 TITLE_WORDS = {
@@ -213,7 +215,8 @@ RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer
 class SpeakerResolver:
     """In-document memory of who is who: names, their country, gender and descriptions."""
 
-    def __init__(self, text: str, subject_of: Callable[[int], tuple[int, int] | None] | None = None):
+    def __init__(self, text: str, quote_spans: Iterable[QuoteSpan] = (),
+                 subject_of: Callable[[int], tuple[int, int] | None] | None = None):
         self.text = text
         self.people: dict[str, Speaker] = {}
         self.history: list[Speaker] = []
@@ -223,42 +226,31 @@ class SpeakerResolver:
         self._quote_end = 0
         self.last_mention: str | None = None     # the words the last attribution resolved
         self.subject_of = subject_of
-        self.home_country = self._home_country()
+        # the text with quoted words blanked (same offsets): what the journalist says
+        chars = list(text)
+        for span in quote_spans:
+            chars[span.start:span.end] = " " * (span.end - span.start)
+        self.outside_quotes = "".join(chars)
+        self.home_country = self._most_named_country(0, len(text))
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
-    def _home_country(self) -> str | None:
-        """The country the article is mostly about, counting mentions outside quotes.
-
-        Journalists introduce their own country's officials without a nationality ("the federal
-        health minister"); such speakers take this country.
-        """
-        from collections import Counter
-
-        from quotestance.article.quotes import find_quotes
-
-        outside, cursor = [], 0
-        for span in find_quotes(self.text):
-            outside.append(self.text[cursor:span.start])
-            cursor = span.end
-        outside.append(self.text[cursor:])
-        counts = Counter(m.code for m in countries_in(" ".join(outside))
+    def _most_named_country(self, start: int, end: int) -> str | None:
+        """The state named most often between two offsets, quoted words left out."""
+        counts = Counter(m.code for m in countries_in(self.outside_quotes[start:end])
                          if m.kind in ("country", "demonym", "capital") and len(m.code) == 2)
         return counts.most_common(1)[0][0] if counts else None
 
     def country_near(self, speaker: Speaker) -> str | None:
-        """For a speaker with no country of their own: the country most named outside quotes in
-        the paragraph that introduces them, else in the whole article."""
+        """For a speaker with no country of their own: the country most named in the paragraph
+        that introduces them, else in the whole article (journalists introduce their own
+        country's officials without a nationality: "the federal health minister")."""
         if speaker.first_at is not None:
-            from collections import Counter
-
             start = self.text.rfind("\n", 0, speaker.first_at) + 1
             end = self.text.find("\n", speaker.first_at)
-            paragraph = re.sub(r"[«“\"][^«»“”\"]*[»”\"]", " ", self.text[start:end if end >= 0 else len(self.text)])
-            counts = Counter(m.code for m in countries_in(paragraph)
-                             if m.kind in ("country", "demonym", "capital") and len(m.code) == 2)
-            if counts:
-                return counts.most_common(1)[0][0]
+            found = self._most_named_country(start, end if end >= 0 else len(self.text))
+            if found:
+                return found
         return self.home_country
 
     def _introduce_everyone(self) -> None:
