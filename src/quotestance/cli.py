@@ -69,22 +69,15 @@ def predict(
 ) -> None:
     """Classify statements (stance, sentiment, country), or every quoted statement of articles."""
     from quotestance.serving import ModelNotFoundError, load_model
-    from quotestance.statement_io import FORMATS, UserInputError, read_statements
+    from quotestance.statement_io import UserInputError, read_statements
 
-    to_stdout = output == "-"
-    fmt = fmt or ("table" if to_stdout and sys.stdout.isatty() else "jsonl")
-    if fmt not in FORMATS:
-        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt == "table" and not to_stdout:
-        fail("--format table prints to the terminal; use jsonl, json or csv with --output")
+    fmt = _output_format(fmt, output, force)
     if not 0.0 <= min_confidence <= 1.0:
         fail(f"--min-confidence: {min_confidence} is not a probability between 0 and 1")
     sources = [bool(statements), input is not None, article is not None]
     if sum(sources) != 1:
         fail("give statements as arguments, '-' for stdin, --input FILE or --article PATH "
              "(exactly one of them)")
-    if not to_stdout and Path(output).exists() and not force:
-        fail(f"{output}: already exists (use --force to overwrite)")
     try:
         if article is not None:
             from quotestance.statement_io import read_articles
@@ -108,6 +101,20 @@ def predict(
         _emit(_classify(classifier, texts, min_confidence), fmt, output, force)
     except (UserInputError, ModelNotFoundError) as err:
         fail(str(err))
+
+
+def _output_format(fmt: str | None, output: str, force: bool) -> str:
+    """Check --format/--output/--force before any work; table is the default on a terminal."""
+    from quotestance.statement_io import FORMATS
+
+    fmt = fmt or ("table" if output == "-" and sys.stdout.isatty() else "jsonl")
+    if fmt not in FORMATS:
+        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == "table" and output != "-":
+        fail("--format table prints to the terminal; use jsonl, json or csv with --output")
+    if output != "-" and Path(output).exists() and not force:
+        fail(f"{output}: already exists (use --force to overwrite)")
+    return fmt
 
 
 def _emit(rows: list[dict], fmt: str, output: str, force: bool) -> None:
@@ -166,13 +173,9 @@ def extract(
 ) -> None:
     """Find the quoted statements of articles with their speaker and the speaker's country."""
     from quotestance.article.pipeline import extract_articles
-    from quotestance.statement_io import FORMATS, UserInputError, read_articles
+    from quotestance.statement_io import UserInputError, read_articles
 
-    fmt = fmt or ("table" if output == "-" and sys.stdout.isatty() else "jsonl")
-    if fmt not in FORMATS:
-        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    if output != "-" and Path(output).exists() and not force:
-        fail(f"{output}: already exists (use --force to overwrite)")
+    fmt = _output_format(fmt, output, force)
     try:
         articles = read_articles(None if path == "-" else Path(path), stdin=path == "-",
                                  text_key=text_key, id_key=id_key)
