@@ -69,6 +69,32 @@ def test_english_attribution_and_pronouns():
     assert rows[1]["speaker"] == "Alan Pryce"
 
 
+@pytest.mark.parametrize("text,lang,country", [
+    # a role held in a body named before: "its spokesperson", "Commission spokesperson", "de l'ONG"
+    ("The World Food Programme warned of famine. \"Stocks will run out in May,\" said its spokesperson "
+     "Ana Pereira in Greece.", "en", "UN"),
+    ("Greece and the European Commission met on Monday. \"We are in contact,\" Commission spokesperson "
+     "Jan Vermeer said.", "en", "EU"),
+    ("Le CICR s'inquiète. « La situation empire », affirme Paul Girard, coordinateur d'urgence de l'ONG.",
+     "fr", "ICRC"),
+    # an organisation the speaker works for outranks the place where they work
+    ("« Les convois sont bloqués », a déclaré le chef de la délégation du CICR au Soudan, Marc Aubry.",
+     "fr", "ICRC"),
+    # an organisation named in full is no pointer to an earlier one
+    ("L'Algérie et l'Union européenne négocient. « Le gaz reste central », estime Karine Roux, chercheuse "
+     "à l'Observatoire méditerranéen de l'énergie en France.", "fr", "FR"),
+])
+def test_role_owner_gives_the_country(text, lang, country):
+    rows = extract_quotes(text, lang)
+    assert [r["country"] for r in rows] == [country]
+
+
+def test_honorific_subject_outranks_an_earlier_name():
+    text = ("Le ministre russe Oleg Varnikov était présent.\n\n"
+            "Après la réunion avec Oleksandr Hnatiuk, M. Varnikov a déclaré: « Ces accusations sont ridicules. »")
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Oleg Varnikov"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("«»“”\"„ \u00a0\u202f\n,.:ab Il a dit-t-elle")) | st.characters(),
                max_size=400))

@@ -88,14 +88,23 @@ def country_of_description(description: str) -> str | None:
     (codebook §3); "ambassadeur auprès de l'ONU" does not count. Otherwise the first
     nationality, country or institution word; places (capitals, cities) do not count here.
     """
+    matches = _descriptive(description)
+    return organisation_of_role(description, matches) or (matches[0].code if matches else None)
+
+
+def _descriptive(description: str) -> list[CountryMatch]:
     # places do not count, except "a London-based analyst"
-    matches = [m for m in countries_in(description) if m.kind not in ("capital", "city")
-               or re.match(r"[-\s]based\b", description[m.end:])]
-    for m in matches:
+    return [m for m in countries_in(description) if m.kind not in ("capital", "city")
+            or re.match(r"[-\s]based\b", description[m.end:])]
+
+
+def organisation_of_role(description: str, matches: list[CountryMatch] | None = None) -> str | None:
+    """The organisation a role is held in: "chef de la délégation du CICR au Soudan" → ICRC."""
+    for m in _descriptive(description) if matches is None else matches:
         if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU")) \
                 and ORGANISATION_ROLE.search(description[:m.start]):
             return m.code
-    return matches[0].code if matches else None
+    return None
 
 
 def country_of_name(name: str) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotestance.article.countries import countries_in, country_of_description, country_of_name
+from quotestance.article.countries import countries_in, country_of_description, country_of_name, organisation_of_role
 from quotestance.article.quotes import QuoteSpan
 from quotestance.lexicon import alternation, reporting_verbs
 
@@ -78,6 +78,24 @@ _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
                         r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*)$", re.I)
 _POSSESSIVE = re.compile(r"(?:son|sa|ses|leur|leurs|its|his|her|their)\s", re.I)
+# Words that make a role belong to a body named before: "its", "sa", "the agency's", "de l'ONG".
+_OWNER_NOUNS = [("agency", "agence"), ("fund", "fonds"), ("commission",), ("ngo", "ong"),
+                ("organisation", "organization"), ("institute", "institut"), ("observatory", "observatoire"),
+                ("programme", "program"), ("bloc",), ("alliance",), ("company", "firm", "entreprise", "société")]
+
+
+@cache
+def _owner_pointer() -> re.Pattern:
+    """A possessive, or a body's generic noun right before a role or at the end ("agency spokeswoman",
+    "coordinateur de l'ONG"); a noun that starts a name ("l'Observatoire méditerranéen") is no pointer."""
+    nouns = "|".join(noun for group in _OWNER_NOUNS for noun in group)
+    roles = alternation(sorted(ROLE_NOUNS))
+    return re.compile(r"(?:^|\s)(?:(?P<pronoun>its|sa|son|leur|their)\s+(?!homologue|counterpart)\w"
+                      r"|(?:the\s+|l'|l’|de\s+l'|de\s+l’|du\s+|de\s+la\s+|of\s+the\s+)?"
+                      rf"(?P<noun>{nouns})(?='s|’s|\s*$|\s*[,.;)]|\s+(?:{roles})\b))", re.I)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
                         r"\s+(?P<np>.+)$", re.I)
@@ -262,18 +280,16 @@ class SpeakerResolver:
             before = before_chunks[-1] if before_chunks else ""
             rest = self.text[m.end():m.end() + 160]
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
-            matches = [c for c in countries_in(before) if c.kind not in ("capital", "city")
-                       or re.match(r"[-\s]based\b", before[c.end:])]
-            country = matches[-1].code if matches else country_of_description(after)
+            # "its representative in Greece": a place where the speaker works is no nationality
+            matches = [c for c in countries_in(before) if (c.kind not in ("capital", "city")
+                       or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])]
+            country = (organisation_of_role(before, matches) or self._owner(before, start)
+                       or (matches[-1].code if matches else None) or country_of_description(after)
+                       or self._owner(after, start))
             if country is None:
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 capitals = [c for c in countries_in(after) if c.kind in ("capital", "city")]
                 country = capitals[0].code if capitals else None
-            if country is None and _POSSESSIVE.match((before or after).strip()):
-                # "Son porte-parole, X" / "its spokesperson, X": the body named just before
-                context = self.text[max(0, clause_start - 250):clause_start]
-                owners = [c for c in countries_in(context) if c.kind in ("institution", "demonym", "country")]
-                country = owners[-1].code if owners else None
             speaker = self._remember(name, before + " " + after, country, title=before)
             if speaker.first_at is None:
                 speaker.first_at = start
@@ -282,6 +298,25 @@ class SpeakerResolver:
             for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.text):
                 self.mentions.append((m.start(), speaker))
         self.mentions.sort(key=lambda item: item[0])
+
+    def _owner(self, description: str, at: int) -> str | None:
+        """ "its spokesperson", "sa porte-parole", "the agency's director", "Commission spokesperson":
+        the role belongs to a body named earlier, whose country is the speaker's."""
+        pointer = _owner_pointer().search(description)
+        if pointer is None:
+            return None
+        before = self.outside_quotes[:at]
+        found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
+        noun = (pointer.group("noun") or "").lower()
+        if noun:
+            stems = next((group for group in _OWNER_NOUNS if noun in group), (noun,))
+            named = [c for c in found if c.kind == "institution"
+                     and any(stem in before[c.start:c.end].lower() for stem in stems)]
+            bodies = [c for c in found if c.kind == "institution" and (len(c.code) > 2 or c.code in ("EU", "UN", "AU"))]
+            found = named or bodies
+        else:
+            found = [c for c in found if c.start >= len(before) - 250]     # a possessive refers close by
+        return found[-1].code if found else None
 
     def _remember(self, name: str, description: str, country: str | None, title: str = "") -> Speaker:
         """Record a person; `title` is the text right before the name ("la ministre", "M.")."""
@@ -501,12 +536,18 @@ class SpeakerResolver:
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
         # adverbial; prefer the chunks after it, a named person first.
         candidates = chunks if len(chunks) == 1 else chunks[1:] + chunks[:1]
-        candidates.sort(key=lambda c: not person_names(c))
+        candidates.sort(key=lambda c: not self._names_someone(c))
         for chunk in candidates:
             speaker = self.resolve(chunk)
             if speaker is not None:
                 return speaker
         return None
+
+    def _names_someone(self, phrase: str) -> bool:
+        """A person's name, "M. Yermolov", or the surname of someone already introduced."""
+        honorific = _HONORIFIC.search(phrase.replace(_HIDDEN_DOT, "."))
+        return bool(person_names(phrase) or honorific
+                    or any(token in self.people for token in re.findall(_NAME_TOKEN, phrase)))
 
     def _introduced_just_before(self, open_at: int) -> Speaker | None:
         """ "Le général Vikram Rathore a tenu à calmer le jeu. «…»": a quote with no cue that opens
@@ -525,6 +566,14 @@ class SpeakerResolver:
         honorific = _HONORIFIC.search(sentence.replace(_HIDDEN_DOT, "."))
         if honorific and honorific.group("surname") in self.people:
             return self.people[honorific.group("surname")]
+        if self.subject_of is not None:
+            # "Le ministre syrien s'est montré optimiste. «…»": the subject the parser finds
+            span = self.subject_of(line_start + len(previous.rstrip()) - 1)
+            if span and span[0] >= line_start:
+                subject = _clean(self.text[span[0]:span[1]])
+                found = self.resolve(subject) if subject.lower().split(" ")[0] not in PRONOUNS else None
+                if found is not None and (found.kind == "person" or found.country):
+                    return found             # not "l'opposition", "les routiers": nobody in particular
         return None
 
     def _first_mention(self, sentence: str) -> Speaker | None:
