@@ -95,6 +95,25 @@ def test_honorific_subject_outranks_an_earlier_name():
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Oleg Varnikov"]
 
 
+ARTICLE_EN = (
+    "Senate fight over the bill\n\n"
+    "Senator Jeff Merkley questioned the bank's chief. \"You have not accepted responsibility\" Merkley said.\n\n"
+    "\"We have the votes,\" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.\n\n"
+    "Twelve people were hurt by an explosion that Mayor Bill de Blasio described as \"an act of terror.\"\n\n"
+    "In July, Gingrich cynically dismissed the alliance as \"a relic of another century.\"\n\n"
+    "\"The panel was split,\" said one Democratic source on the panel.\n\n"
+    "Governor Ann Lowry spoke to reporters. She said:\n\n\"We are ready for the storm.\"\n"
+)
+
+
+def test_english_attribution_cues():
+    speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
+    assert [name for name, _ in speakers] == [
+        "Jeff Merkley", "Mitch McConnell", "Bill de Blasio", "Gingrich",
+        "one Democratic source on the panel", "Ann Lowry"]
+    assert speakers[-1][1] == "She"
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("«»“”\"„ \u00a0\u202f\n,.:ab Il a dit-t-elle")) | st.characters(),
                max_size=400))

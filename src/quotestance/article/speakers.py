@@ -30,6 +30,7 @@ TITLE_WORDS = {
     "secretary-general", "director-general", "under-secretary", "assistant", "executive", "acting",
     "former", "top", "senior", "chair", "chairman", "chairwoman", "head", "leader", "coordinator",
     "high", "the", "le", "la", "les", "of", "de", "du", "des", "and", "et", "said", "says", "told",
+    "senate", "majority", "minority",
     # capitalised only because they start a sentence or a clause
     "selon", "according", "à", "au", "aux", "devant", "dans", "in", "at", "for", "pour", "face", "après",
     "after", "avant", "before", "en", "on", "from", "depuis", "lors", "during", "with", "avec",
@@ -37,6 +38,10 @@ TITLE_WORDS = {
     "when", "quand", "lorsque", "while", "tandis", "jeudi", "lundi", "mardi", "mercredi", "vendredi",
     "samedi", "dimanche", "a", "an", "un", "une", "this", "ce", "cette", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
+    # dates ("In July, …"); not "May", a surname too
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
 }
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
@@ -71,7 +76,8 @@ class Speaker:
     first_at: int | None = None      # where the article first names this speaker
 
 
-_LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|à|au|aux|en|in|at|devant|dans|from|de|of|for|"
+_LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|though|although|because|since|if|when|as|while|"
+                      r"à|au|aux|en|in|at|devant|dans|from|de|of|for|"
                       r"pour|quant\s+à|as\s+for|mais|but|and|et|puis|then|ainsi|so)\s+)+", re.I)
 _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
                         r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
@@ -99,6 +105,7 @@ _LOCATIVE = re.compile(r"\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
                         r"\s+(?P<np>.+)$", re.I)
+_INDEFINITE_NP = re.compile(r"^(?:a|an|one|un|une|another|un\s+autre|une\s+autre)\s+[\w-]", re.I)
 _INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|leur)\s*\w", re.I)
 
 
@@ -110,6 +117,7 @@ _HIDDEN_DOT = "\u2024"
 
 def _protect(text: str) -> str:
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)      # "Rep. John Mica (R-Fla.) said"
+    text = re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", text)   # "Mitch McConnell, R-Ky., said"
     return _ABBREVIATION.sub(lambda m: m.group(1).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
 
 
@@ -119,6 +127,7 @@ def _clean(phrase: str) -> str:
     phrase = re.split(r"\s+(?:lors|en marge|devant|dans un|dans une|in a|in an|at a|on (?:Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|"
                       r"samedi|dimanche)\b|qui|who|that|que|qu')", phrase)[0]
+    phrase = re.sub(r"\s+[a-z]+ly$", "", phrase)     # "Gingrich cynically (dismissed)"
     return phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f")
 
 
@@ -163,13 +172,16 @@ def _patterns() -> dict[str, re.Pattern]:
         # '"…" ― Carla Sanchez': a name after a dash
         "dash_name": re.compile(r"^\s*[―—–]\s*(?P<np>[^\n.;:!?«»“”\"]{2,60})"),
         # 'Schiff said. "…"': the previous sentence ends on its speaker and a reporting verb
-        "en_previous": re.compile(rf"(?P<np>[A-Z][^.;:!?«»“”\"\n]{{0,60}}?)\s+(?:{en})\s*[.:]\s*$"),
+        "en_previous": re.compile(rf"(?P<np>[A-Z][^.;:!?«»“”\"\n]{{0,60}}?|\b(?:he|she|they|we))"
+                                  rf"\s+(?:{en})\s*[.:]\s*$"),
         "fr_previous": re.compile(rf"(?P<np>[A-ZÀ-Ý][^.;:!?«»“”\"\n]{{0,60}}?)\s+(?:a|ont)\s+(?:{fr_part})\s*:\s*$"),
         "en_after_verb_np": re.compile(rf"^\s*[,–—]?\s*(?:{en})\s+{np_}"),
         "en_after_np_verb": re.compile(rf"^\s*[,–—]?\s*(?P<np>[^.;:!?«»“”\"\n]{{1,100}}?)\s+(?:{en})\b"),
         # '"…," Blige recalled' with any past-tense verb: a name or pronoun right after the quote
         "en_after_name_anyverb": re.compile(r"^\s*[,–—]?\s*(?P<np>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)?\s*"
                                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:\w+ed|says|adds|asks|tells|writes)\b"),
+        # '“…” Merkley said.': a name and a reporting verb right after an unpunctuated quote
+        "en_after_name_said": re.compile(rf"^\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}(?:{en})\b"),
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
         "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
@@ -183,7 +195,7 @@ _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
                              r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
                              r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|"
-                             r"of\s+\w+|de\s+\w+))+\s*$", re.I)
+                             r"of\s+\w+|de\s+(?-i:[a-zà-ÿ])\w*))+\s*$", re.I)
 
 
 def tail_starts_lower(text: str, open_at: int) -> bool:
@@ -384,6 +396,9 @@ class SpeakerResolver:
             return Speaker(phrase, country, kind="institution")
         if self.history and re.search(r"\b(?:communiqué|statement|texte|text|document|release|rapport|report)\b", low):
             return self.history[-1]
+        if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8:
+            # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
+            return Speaker(phrase, country_of_description(phrase))
         if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
             return Speaker(phrase, None, kind="institution")
         return None
@@ -451,9 +466,12 @@ class SpeakerResolver:
         before_stripped = before.strip(" ,\u00a0\u202f")
         quote_leads = len(before_stripped.split()) <= 1
         if not before_stripped:
-            # 'Schiff said. "…"': the speaker closes the previous sentence of the paragraph
+            # 'Schiff said. "…"': the speaker closes the previous sentence of the paragraph, or
+            # of the paragraph before when it ends on a colon ('He said:\n\n"…"')
             line_start = self.text.rfind("\n", 0, open_at) + 1
-            previous = _protect(self.text[max(line_start, open_at - 200):open_at])
+            if not self.text[line_start:open_at].strip() and self.text[:line_start].rstrip().endswith(":"):
+                line_start = self.text.rfind("\n", 0, len(self.text[:line_start].rstrip())) + 1
+            previous = _protect(" ".join(self.text[max(line_start, open_at - 200):open_at].split()))
             m = p["en_previous" if lang == "en" else "fr_previous"].search(previous)
             if m and not self._attributed_after(after, tail, p, lang):
                 found = self.resolve(m.group("np"))
@@ -491,7 +509,7 @@ class SpeakerResolver:
             return self.resolve(m.group("np"))
         quote_closed = self.text[max(0, self._quote_end - 1):self._quote_end] in ",.!?…"
         if not (quote_closed or re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
-                or re.match(r"\s*[»”\"]?\s+[a-z]", tail)):
+                or re.match(r"\s*[»”\"]?\s+[a-z]", tail) or p["en_after_name_said"].match(tail)):
             return None
         for key in ("inverted", "en_after_pronoun"):
             m = p[key].match(after)
@@ -530,6 +548,9 @@ class SpeakerResolver:
 
     def _subject_before(self, subject: str) -> Speaker | None:
         subject = _AUXILIARY_TAIL.sub("", subject)
+        relative = re.search(r"\b(?:that|which|whom|que|qu')\s*(?P<rest>[^,]+)$", subject)
+        if relative and self._names_someone(relative.group("rest")):
+            subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
         chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
         if not chunks:
             return None

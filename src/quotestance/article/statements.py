@@ -37,9 +37,13 @@ def attributed(before: str, after: str, tail: str, short: bool = False) -> bool:
     window = " ".join(before.split()[-(8 if short else 14):])
     if _reporting_cue().search(window) or _according_to().match(before.lstrip()):
         return True
-    # After the quote, the cue must follow a comma (inside or outside the mark) within a few words.
+    # After the quote, the cue must follow a comma (inside or outside the mark) within a few words
+    # (a party-and-state tag, "McConnell, R-Ky., said", does not count as words), or a name must
+    # follow at once: '“…” Merkley said.'
+    after_words = re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", after).split()
     comma_first = re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
-    return bool(comma_first and _reporting_cue().search(" ".join(after.split()[:6])))
+    name_first = re.match(r"\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){1,3}\S", tail)
+    return bool((comma_first or name_first) and _reporting_cue().search(" ".join(after_words[:6])))
 
 
 def is_statement(text: str, start: int, end: int, before: str, after: str) -> bool:
