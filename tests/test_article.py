@@ -93,6 +93,9 @@ def test_honorific_subject_outranks_an_earlier_name():
     text = ("Le ministre russe Oleg Varnikov était présent.\n\n"
             "Après la réunion avec Oleksandr Hnatiuk, M. Varnikov a déclaré: « Ces accusations sont ridicules. »")
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Oleg Varnikov"]
+    colon = ("La ministre Hélène Dufresnoy était à Paris. La porte-parole Yulia Bazhenova a dénoncé "
+             "« un axe hostile ».\n\nMme Dufresnoy a rejeté l'accusation : « Notre dissuasion est défensive. »")
+    assert [r["speaker"] for r in extract_quotes(colon, "fr")] == ["Yulia Bazhenova", "Hélène Dufresnoy"]
 
 
 ARTICLE_EN = (

@@ -601,4 +601,7 @@ class SpeakerResolver:
         names = person_names(sentence)
         if names:
             return self.resolve(names[0][1])
+        honorific = _HONORIFIC.search(sentence.replace(_HIDDEN_DOT, "."))     # "Mme Dufresnoy a rejeté…:"
+        if honorific and honorific.group("surname") in self.people:
+            return self.people[honorific.group("surname")]
         return None
