@@ -74,7 +74,10 @@ def countries_in(text: str) -> list[CountryMatch]:
                 break
         else:
             i += 1
-    return found
+    # "Greenpeace Poland", "Transparency International Budapest": a national branch is of its country
+    return [m for m, nxt in zip(found, found[1:] + [None])
+            if not (nxt and m.kind == "institution" and nxt.kind in ("country", "capital")
+                    and not text[m.end:nxt.start].strip())]
 
 
 ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$", re.I)

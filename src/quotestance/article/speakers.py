@@ -98,10 +98,10 @@ def _owner_pointer() -> re.Pattern:
     roles = alternation(sorted(ROLE_NOUNS))
     return re.compile(r"(?:^|\s)(?:(?P<pronoun>its|sa|son|leur|their)\s+(?!homologue|counterpart)\w"
                       r"|(?:the\s+|l'|l’|de\s+l'|de\s+l’|du\s+|de\s+la\s+|of\s+the\s+)?"
-                      rf"(?P<noun>{nouns})(?='s|’s|\s*$|\s*[,.;)]|\s+(?:{roles})\b))", re.I)
+                      rf"(?P<noun>{nouns})(?='s|’s|\s*$|\s*[,.;)]|\s+(?:{roles}|in|en|au|à|aux)\b))", re.I)
 
 
-_LOCATIVE = re.compile(r"\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+_LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
                         r"\s+(?P<np>.+)$", re.I)
@@ -296,8 +296,8 @@ class SpeakerResolver:
             matches = [c for c in countries_in(before) if (c.kind not in ("capital", "city")
                        or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
-                       or (matches[-1].code if matches else None) or country_of_description(after)
-                       or self._owner(after, start))
+                       or (matches[0].code if matches else None) or self._owner(after, start)
+                       or country_of_description(after))
             if country is None:
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 capitals = [c for c in countries_in(after) if c.kind in ("capital", "city")]
@@ -328,6 +328,7 @@ class SpeakerResolver:
             found = named or bodies
         else:
             found = [c for c in found if c.start >= len(before) - 250]     # a possessive refers close by
+            found = [c for c in found if c.kind == "institution"] or found  # a body before a country
         return found[-1].code if found else None
 
     def _remember(self, name: str, description: str, country: str | None, title: str = "") -> Speaker:
