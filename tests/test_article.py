@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotestance.article.countries import country_of_description
 from quotestance.article.pipeline import extract_quotes
 from quotestance.article.quotes import find_quotes
 
@@ -89,10 +90,23 @@ def test_english_attribution_and_pronouns():
     # the first country word of the role, not a place in its portfolio; a national branch
     ("In London, the Foreign Office minister for Latin America, Fiona Hale, said: \"We urge calm.\"", "en", "GB"),
     ("\"Coal must go,\" said Marta Lis, energy campaigner at Greenpeace Poland.", "en", "PL"),
+    # a counterpart who is the speaker gives the speaker's country
+    ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
+     "fr", "GB"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)
     assert rows and {r["country"] for r in rows} == {country}
+
+
+@pytest.mark.parametrize("description,country", [
+    ("le ministre des Armées, qui s'est entretenu avec son homologue russe", None),
+    ("who spoke with his Pakistani counterpart on Monday", None),
+    ("le ministre français, qui s'est entretenu avec son homologue russe", "FR"),
+    ("son homologue britannique", "GB"),
+])
+def test_a_counterparts_country_is_not_the_speakers(description, country):
+    assert country_of_description(description) == country
 
 
 def test_honorific_subject_outranks_an_earlier_name():

@@ -95,10 +95,23 @@ def country_of_description(description: str) -> str | None:
     return organisation_of_role(description, matches) or (matches[0].code if matches else None)
 
 
+# "s'est entretenu avec son homologue russe", "spoke with his Pakistani counterpart": the other
+# party's country. ("Son homologue britannique, Oliver Pennington" is the speaker's own.)
+_WITH_THEIR = r"\b(?:avec|with|to|à|et|and|from|auprès\s+de)\s+(?:son|sa|ses|leur|leurs|his|her|their|its)\s+"
+COUNTERPART = re.compile(_WITH_THEIR + r"(?:homologues?|counterparts?)\s+(?:\w+\s+){0,2}$", re.I)
+COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|opposite\s+numbers?)\b", re.I)
+
+
+def is_counterpart(text: str, match: CountryMatch) -> bool:
+    before = text[:match.start]
+    return bool(COUNTERPART.search(before)
+                or (re.search(_WITH_THEIR + "$", before, re.I) and COUNTERPART_AFTER.match(text[match.end:])))
+
+
 def _descriptive(description: str) -> list[CountryMatch]:
     # places do not count, except "a London-based analyst"
-    return [m for m in countries_in(description) if m.kind not in ("capital", "city")
-            or re.match(r"[-\s]based\b", description[m.end:])]
+    return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
+            or re.match(r"[-\s]based\b", description[m.end:])) and not is_counterpart(description, m)]
 
 
 def organisation_of_role(description: str, matches: list[CountryMatch] | None = None) -> str | None:

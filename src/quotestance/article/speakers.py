@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotestance.article.countries import countries_in, country_of_description, country_of_name, organisation_of_role
+from quotestance.article.countries import (
+    countries_in,
+    country_of_description,
+    country_of_name,
+    is_counterpart,
+    organisation_of_role,
+)
 from quotestance.article.quotes import QuoteSpan
 from quotestance.lexicon import alternation, reporting_verbs
 
@@ -294,7 +300,8 @@ class SpeakerResolver:
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
             # "its representative in Greece": a place where the speaker works is no nationality
             matches = [c for c in countries_in(before) if (c.kind not in ("capital", "city")
-                       or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])]
+                       or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])
+                       and not is_counterpart(before, c)]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or country_of_description(after))
