@@ -129,6 +129,13 @@ ARTICLE_EN = (
 )
 
 
+def test_organisation_names_are_not_people():
+    text = ("Mara Ionescu, an analyst at the Bucharest think tank Civic Policy Forum, doubted the plan. "
+            "\"The legal basis is thin, and the courts will say so before the summer,\" she said.\n\n"
+            "Texas Democratic Party Chairman Luis Ortega called the ruling \"a win for every voter.\"")
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Mara Ionescu", "Luis Ortega"]
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

@@ -74,10 +74,17 @@ def countries_in(text: str) -> list[CountryMatch]:
                 break
         else:
             i += 1
-    # "Greenpeace Poland", "Transparency International Budapest": a national branch is of its country
-    return [m for m, nxt in zip(found, found[1:] + [None])
-            if not (nxt and m.kind == "institution" and nxt.kind in ("country", "capital")
-                    and not text[m.end:nxt.start].strip())]
+    # "Greenpeace Poland", "Transparency International Budapest": a national branch, one institution
+    # of that country
+    merged: list[CountryMatch] = []
+    for m in found:
+        last = merged[-1] if merged else None
+        if last and last.kind == "institution" and m.kind in ("country", "capital") \
+                and not text[last.end:m.start].strip():
+            merged[-1] = CountryMatch(m.code, last.start, "institution", m.end)
+        else:
+            merged.append(m)
+    return merged
 
 
 ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$", re.I)

@@ -23,7 +23,7 @@ from quotestance.article.countries import (
     organisation_of_role,
 )
 from quotestance.article.quotes import QuoteSpan
-from quotestance.lexicon import alternation, reporting_verbs
+from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
 
 TITLE_WORDS = {
     "minister", "ministre", "foreign", "defence", "defense", "president", "président", "présidente",
@@ -137,6 +137,12 @@ def _clean(phrase: str) -> str:
     return phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f")
 
 
+@cache
+def _organisation_words() -> frozenset[str]:
+    words = resource_yaml("organisation_words.yaml")
+    return frozenset(words["en"] + words["fr"])
+
+
 def person_names(phrase: str) -> list[re.Match]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
@@ -144,6 +150,13 @@ def person_names(phrase: str) -> list[re.Match]:
         tokens = m.group(0).split()
         while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
             tokens.pop(0)
+        # "Ohio Democratic Party Chairman David Pepper": the name follows the last organisation word;
+        # "Expert Forum", "Unitary Platform" name no one
+        cut = [i for i, t in enumerate(tokens) if t.removesuffix("'s").removesuffix("’s") in _organisation_words()]
+        if cut:
+            tokens = tokens[cut[-1] + 1:]
+            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+                tokens.pop(0)
         if len(tokens) < 2:
             continue
         name = " ".join(tokens)
@@ -274,7 +287,7 @@ class SpeakerResolver:
     def _most_named_country(self, start: int, end: int) -> str | None:
         """The state named most often between two offsets, quoted words left out."""
         counts = Counter(m.code for m in countries_in(self.outside_quotes[start:end])
-                         if m.kind in ("country", "demonym", "capital") and len(m.code) == 2)
+                         if m.kind in ("country", "demonym", "capital", "city") and len(m.code) == 2)
         return counts.most_common(1)[0][0] if counts else None
 
     def country_near(self, speaker: Speaker) -> str | None:
