@@ -102,11 +102,17 @@ def _owner_pointer() -> re.Pattern:
     "coordinateur de l'ONG"); a noun that starts a name ("l'Observatoire méditerranéen") is no pointer."""
     nouns = "|".join(noun for group in _OWNER_NOUNS for noun in group)
     roles = alternation(sorted(ROLE_NOUNS))
-    return re.compile(r"(?:^|\s)(?:(?P<pronoun>its|sa|son|leur|their)\s+(?!homologue|counterpart)\w"
-                      r"|(?:the\s+|l'|l’|de\s+l'|de\s+l’|du\s+|de\s+la\s+|of\s+the\s+)?"
+    # the possessive opens the description ("said its spokesperson", "Son administrateur délégué"),
+    # not "la maire de Brest n'a pas boudé son plaisir"
+    return re.compile(r"(?:^\s*(?:[\w'’-]+\s+){0,4}(?P<pronoun>its|sa|son|leur|their)\s+(?!homologue|counterpart)\w"
+                      r"|(?:^|\s)(?:the\s+|l'|l’|de\s+l'|de\s+l’|du\s+|de\s+la\s+|of\s+the\s+)?"
                       rf"(?P<noun>{nouns})(?='s|’s|\s*$|\s*[,.;)]|\s+(?:{roles}|in|en|au|à|aux)\b))", re.I)
 
 
+# the words after a name go on as a clause ("X, a jugé…", "X, said…"), not as an apposition
+_CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|se\s+sont)\s+(?:\w+\s+)?"
+                     r"\w+(?:é|ée|és|ées|i|is|it|u|ue|us)\b|(?:has|had|was|were|is|are|said|says|told|added|warned)\b)",
+                     re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
@@ -318,8 +324,9 @@ class SpeakerResolver:
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or country_of_description(after))
-            if country is None:
+            if country is None and not _CLAUSE.match(after):
                 # "a scientist at Imperial College London": a city places an expert's organisation
+                # (but in "X, a jugé les inquiétudes de Paris…" the clause goes on: no apposition)
                 capitals = [c for c in countries_in(after) if c.kind in ("capital", "city")]
                 country = capitals[0].code if capitals else None
             speaker = self._remember(name, before + " " + after, country, title=before)
@@ -335,8 +342,9 @@ class SpeakerResolver:
         """ "its spokesperson", "sa porte-parole", "the agency's director", "Commission spokesperson":
         the role belongs to a body named earlier, whose country is the speaker's."""
         pointer = _owner_pointer().search(description)
-        if pointer is None:
-            return None
+        if pointer is None or (pointer.group("noun") and pointer.group("noun")[0].islower() and re.search(
+                r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", description[:pointer.start("noun")], re.I)):
+            return None                      # "a private research firm" is a new body, not one named before
         before = self.outside_quotes[:at]
         found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
         noun = (pointer.group("noun") or "").lower()
