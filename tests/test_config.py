@@ -37,7 +37,7 @@ def test_sweep_preset_runs_every_family_over_three_seeds_under_a_parent_run():
     cfg = _compose(["experiment=sweep"], return_hydra_config=True)
     params = cfg.hydra.sweeper.params
     assert params.model.split(",") == ["tfidf_logreg", "tfidf_svm", "embeddings_logreg", "spacy_vectors",
-                                      "lexicon", "transformer"]
+                                      "combined_logreg", "lexicon", "transformer"]
     assert params.seed.split(",") == ["1", "2", "3"]
     assert cfg.hydra.callbacks.parent_run._target_ == "quotestance.tracking.SweepParentRun"
 

@@ -1,4 +1,4 @@
-"""model=embeddings_logreg, model=spacy_vectors: tiny stand-ins end to end, real weights briefly."""
+"""model=embeddings_logreg, spacy_vectors, combined_logreg: tiny stand-ins end to end, real weights briefly."""
 
 from __future__ import annotations
 
@@ -53,6 +53,13 @@ def test_spacy_vectors_trains_and_serves(tiny_corpus, tmp_path, tiny_spacy):
     assert metrics["stance/test/macro_f1"] > 0.5
 
 
+def test_combined_logreg_trains_and_serves(tiny_corpus, tmp_path, tiny_bert, tiny_spacy):
+    metrics = _train_and_serve(tiny_corpus, tmp_path / "store", [
+        "model=combined_logreg", f"model.estimator._args_.0._args_.1.pretrained={tiny_bert}",
+        f"model.estimator._args_.0._args_.2.model={tiny_spacy}"])
+    assert metrics["stance/test/macro_f1"] > 0.5
+
+
 def test_sentence_embeddings_from_a_folder_pickle_with_their_weights(tiny_bert):
     from quotestance.models.embeddings import SentenceEmbeddings
 
@@ -76,7 +83,7 @@ def test_spacy_vectors_from_a_folder_pickle_with_their_vectors(tiny_spacy):
     np.testing.assert_allclose(pickle.loads(pickle.dumps(vec)).transform(TEXTS), x[:-2], atol=1e-6)
 
 
-@pytest.mark.parametrize("name", ["transformer", "embeddings_logreg", "spacy_vectors", "lexicon"])
+@pytest.mark.parametrize("name", ["transformer", "embeddings_logreg", "spacy_vectors", "combined_logreg", "lexicon"])
 def test_model_config_composes_and_instantiates(tiny_corpus, tmp_path, name):
     from hydra.utils import instantiate
 
