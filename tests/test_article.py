@@ -90,6 +90,11 @@ def test_english_attribution_and_pronouns():
     # the first country word of the role, not a place in its portfolio; a national branch
     ("In London, the Foreign Office minister for Latin America, Fiona Hale, said: \"We urge calm.\"", "en", "GB"),
     ("\"Coal must go,\" said Marta Lis, energy campaigner at Greenpeace Poland.", "en", "PL"),
+    # "the ministry", "its defence ministry": the body named before
+    ("Talks stalled on Monday after Iran's Foreign Ministry summoned the envoy of Germany. Berlin said little. "
+     "The ministry said the sanctions were \"illegal and will fail.\"", "en", "IR"),
+    ("Greece asked for help. Türkiye also offered it. Its defence ministry said two aircraft stood \"ready to "
+     "help our neighbour as soon as Athens asks.\"", "en", "TR"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

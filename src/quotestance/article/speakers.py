@@ -359,6 +359,23 @@ class SpeakerResolver:
             found = [c for c in found if c.kind == "institution"] or found  # a body before a country
         return found[-1].code if found else None
 
+    def _named_before(self, phrase: str, at: int) -> str | None:
+        """ "the ministry", "le ministère": the country of the last body of that kind the article
+        named with its country ("Iran's Foreign Ministry", "le ministère algérien des Affaires étrangères")."""
+        head = next((w for w in re.findall(r"[\w-]+", phrase) if w in INSTITUTION_NOUNS), None)
+        if head is None:
+            return None
+        text = self.outside_quotes
+        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", text[:at], re.I))):
+            # the noun phrase around the noun, inside its sentence
+            start = max([m.start() - 30] + [text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"])
+            ends = [e for e in (text.find(c, m.end(), m.end() + 40) for c in ".!?\n,") if e >= 0]
+            window = text[start:min(ends, default=m.end() + 40)]
+            found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
+            if found:
+                return min(found, key=lambda c: abs(c.start - (m.start() - start))).code
+        return None
+
     def _remember(self, name: str, description: str, country: str | None, title: str = "") -> Speaker:
         """Record a person; `title` is the text right before the name ("la ministre", "M.")."""
         surname = name.split()[-1]
@@ -429,7 +446,8 @@ class SpeakerResolver:
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
             return Speaker(phrase, country_of_description(phrase))
         if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
-            return Speaker(phrase, None, kind="institution")
+            at = self._at if self._at is not None else len(self.text)
+            return Speaker(phrase, self._owner(phrase, at) or self._named_before(low, at), kind="institution")
         return None
 
     def _known_by_role(self, phrase: str) -> Speaker | None:
