@@ -114,6 +114,13 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     assert country_of_description(description) == country
 
 
+def test_gender_comes_from_the_role_article():
+    text = ("« Le risque est élevé », a dit la docteure Awa Diallo.\n\n"
+            "Le ministre congolais de la Santé publique, Albert Lukusa, s'est voulu rassurant. "
+            "« Nos équipes sont sur place », a-t-il déclaré.")
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Awa Diallo", "Albert Lukusa"]
+
+
 def test_honorific_subject_outranks_an_earlier_name():
     text = ("Le ministre russe Oleg Varnikov était présent.\n\n"
             "Après la réunion avec Oleksandr Hnatiuk, M. Varnikov a déclaré: « Ces accusations sont ridicules. »")

@@ -56,8 +56,19 @@ _HONORIFIC = re.compile(
     rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
 PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
             "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None}
+@cache
+def _role_article() -> re.Pattern:
+    return re.compile(rf"\b(?P<det>le|la|un|une|the|an?)\s+(?:[\w-]+\s+)?(?:{alternation(ROLE_NOUNS)})\b", re.I)
+
+
 def _gender(title: str) -> str | None:
     """Gender from the words just before a name: "la ministre", "Mme", "Ms", "le général"."""
+    # the article of the role noun: "Le ministre congolais de la Santé" is a man
+    roles = list(_role_article().finditer(title))
+    if roles:
+        det = roles[-1].group("det").lower()
+        if det in ("le", "un", "la", "une"):
+            return "m" if det in ("le", "un") else "f"
     tail = title.strip()[-30:] + " "
     if FEMININE.search(tail) and not MASCULINE.search(title.strip()[-12:] + " "):
         return "f"
