@@ -148,6 +148,17 @@ def test_organisation_names_are_not_people():
     assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Mara Ionescu", "Luis Ortega"]
 
 
+def test_titles_initials_and_unnamed_phrases():
+    text = ("Budget talks\n\n"
+            "In a White House statement, President Harlan condemned the vote as \"a reckless gamble.\"\n\n"
+            "\"We will not back down,\" Rep. Elijah E. Moreau (D-Md.) said in a phone interview.\n\n"
+            "Senator Ruth Calloway spoke to her aides. To which she said, \"Not today.\"\n\n"
+            "A few days ago in an interview with the network he said the media were \"dishonest and lazy.\"")
+    rows = extract_quotes(text, "en")
+    assert [r["speaker"] for r in rows[:3]] == ["Harlan", "Elijah E. Moreau", "Ruth Calloway"]
+    assert not (rows[3]["speaker"] or "").startswith("A few days")     # a time, not an unnamed person
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

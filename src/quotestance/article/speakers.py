@@ -93,7 +93,8 @@ class Speaker:
     first_at: int | None = None      # where the article first names this speaker
 
 
-_LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|though|although|because|since|if|when|as|while|"
+_LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|to\s+which|to\s+whom|though|although|because|since|"
+                      r"if|when|as|while|"
                       r"à|au|aux|en|in|at|devant|dans|from|de|of|for|"
                       r"pour|quant\s+à|as\s+for|mais|but|and|et|puis|then|ainsi|so)\s+)+", re.I)
 _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
@@ -134,14 +135,15 @@ _INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|
 
 # Abbreviation dots ("Mr. Obama", "M. Varnikov") would end a noun phrase: hide them while the
 # patterns run, restore them when a phrase is resolved.
-_ABBREVIATION = re.compile(r"\b(M|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Mgr|Pr|Jr|U\.S|D|R)\.(?=\s|-)")
+_ABBREVIATION = re.compile(r"\b(M|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Mgr|Pr|Jr|U\.S|D|R)\.(?=\s|-)"
+                          r"|(?<=[a-z] )([A-Z])\.(?= [A-Z][a-z])")   # a middle initial: "Elijah E. Cummings"
 _HIDDEN_DOT = "\u2024"
 
 
 def _protect(text: str) -> str:
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)      # "Rep. John Mica (R-Fla.) said"
     text = re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", text)   # "Mitch McConnell, R-Ky., said"
-    return _ABBREVIATION.sub(lambda m: m.group(1).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
+    return _ABBREVIATION.sub(lambda m: (m.group(1) or m.group(2)).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
 
 
 def _clean(phrase: str) -> str:
@@ -152,6 +154,13 @@ def _clean(phrase: str) -> str:
                       r"samedi|dimanche)\b|qui|who|that|que|qu')", phrase)[0]
     phrase = re.sub(r"\s+[a-z]+ly$", "", phrase)     # "Gingrich cynically (dismissed)"
     return phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f")
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    """Words that name a document that speaks ("a Times article", "poursuit le communiqué")."""
+    rv = reporting_verbs()
+    return frozenset(rv["fr"]["documents"] + rv["en"]["documents"])
 
 
 @cache
@@ -257,7 +266,9 @@ ROLE_NOUNS = {
     "amiral", "admiral", "économiste", "economist", "professeur", "professeure", "professor", "scientist",
     "scientifique", "médecin", "doctor", "épidémiologiste", "epidemiologist", "leader", "dirigeant",
     "dirigeante", "opposant", "opposante", "candidat", "candidate", "élu", "élue", "lawmaker",
-    "nominee", "billionaire", "businessman", "businesswoman", "host", "moderator", "congressman",
+    "source", "friend", "questioner", "witness", "member", "participant", "observer", "insider", "témoin",
+    "membre", "observateur", "proche", "nominee", "billionaire", "businessman", "businesswoman", "host",
+    "moderator", "congressman",
     "congresswoman", "aide", "strategist", "pollster", "chairman", "chairwoman", "executive", "founder",
     "judge", "attorney", "lawyer", "prosecutor", "sheriff", "activist", "organizer", "voter", "supporter",
     "resident", "protester", "student", "author", "writer", "columnist", "reporter", "journalist",
@@ -431,6 +442,11 @@ class SpeakerResolver:
         for token in re.findall(_NAME_TOKEN, phrase):
             if token in self.people and token.lower() not in TITLE_WORDS:
                 return self.people[token]
+        titled = re.fullmatch(rf"(?P<title>(?:[A-Z][\w.{_HIDDEN_DOT}-]*\s+){{1,3}})(?P<surname>{_NAME_TOKEN})", phrase)
+        if titled and all(w.lower().strip("." + _HIDDEN_DOT) in TITLE_WORDS for w in titled.group("title").split()):
+            # "President Obama", "Senator Merkley": someone known by title and surname
+            return self._remember(titled.group("surname"), phrase, country_of_description(phrase),
+                                  title=titled.group("title"))
         names = person_names(phrase)
         if names:
             m, name = names[0]
@@ -453,7 +469,8 @@ class SpeakerResolver:
             return Speaker(phrase, country, kind="institution")
         if self.history and re.search(r"\b(?:communiqué|statement|texte|text|document|release|rapport|report)\b", low):
             return self.history[-1]
-        if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8:
+        if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
+                and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
             return Speaker(phrase, country_of_description(phrase))
         if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
