@@ -95,6 +95,8 @@ def test_english_attribution_and_pronouns():
      "The ministry said the sanctions were \"illegal and will fail.\"", "en", "IR"),
     ("Greece asked for help. Türkiye also offered it. Its defence ministry said two aircraft stood \"ready to "
      "help our neighbour as soon as Athens asks.\"", "en", "TR"),
+    ("La Commission européenne a répondu. « Nous examinons le texte », a indiqué un porte-parole de la "
+     "Commission lors d'un point presse.", "fr", "EU"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

@@ -472,7 +472,8 @@ class SpeakerResolver:
         if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
                 and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
-            return Speaker(phrase, country_of_description(phrase))
+            at = self._at if self._at is not None else len(self.text)
+            return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
         if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
             at = self._at if self._at is not None else len(self.text)
             return Speaker(phrase, self._owner(phrase, at) or self._named_before(low, at), kind="institution")
