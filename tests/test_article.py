@@ -116,6 +116,12 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     assert country_of_description(description) == country
 
 
+def test_names_inside_quotes_introduce_no_speaker():
+    text = ("Le ministre Jean Aubry était présent. « Nous remercions Paul Girard pour son aide », a-t-il dit. "
+            "« Et nous continuerons », a-t-il ajouté.")
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Jean Aubry", "Jean Aubry"]
+
+
 def test_gender_comes_from_the_role_article():
     text = ("« Le risque est élevé », a dit la docteure Awa Diallo.\n\n"
             "Le ministre congolais de la Santé publique, Albert Lukusa, s'est voulu rassurant. "

@@ -332,7 +332,7 @@ class SpeakerResolver:
 
     def _introduce_everyone(self) -> None:
         """Read every name with its apposition so later mentions ("selon M. X") resolve."""
-        for m, name in person_names(self.text):
+        for m, name in person_names(self.outside_quotes):   # introduced by the journalist
             start = m.start() + m.group(0).index(name.split()[0])
             clause_start = max(self.text.rfind(c, 0, start) for c in ".;:!?«»“”\"\n") + 1
             before_chunks = [c for c in self.text[clause_start:start].split(",") if c.strip()]
@@ -356,7 +356,7 @@ class SpeakerResolver:
                 speaker.first_at = start
         for speaker in {id(sp): sp for sp in self.people.values()}.values():
             surname = re.escape(next(iter(sorted(speaker.aliases, key=len))))
-            for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.text):
+            for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.outside_quotes):
                 self.mentions.append((m.start(), speaker))
         self.mentions.sort(key=lambda item: item[0])
 
