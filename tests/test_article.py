@@ -97,6 +97,9 @@ def test_english_attribution_and_pronouns():
      "help our neighbour as soon as Athens asks.\"", "en", "TR"),
     ("La Commission européenne a répondu. « Nous examinons le texte », a indiqué un porte-parole de la "
      "Commission lors d'un point presse.", "fr", "EU"),
+    # the place that opens the sentence locates a speaker introduced without a country
+    ("In Yerevan, opposition lawmaker Anna Vartanyan called the deal \"a capitulation.\" Iran and Iran's allies, "
+     "Iran's press and Iran's clerics were silent.", "en", "AM"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

@@ -125,6 +125,7 @@ def _owner_pointer() -> re.Pattern:
 _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|se\s+sont)\s+(?:\w+\s+)?"
                      r"\w+(?:é|ée|és|ées|i|is|it|u|ue|us)\b|(?:has|had|was|were|is|are|said|says|told|added|warned)\b)",
                      re.I)
+_PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
@@ -346,6 +347,12 @@ class SpeakerResolver:
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or country_of_description(after))
+            if country is None:
+                # "À Damas, le ministre de l'Économie, X": the place that opens the sentence
+                sentence_start = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
+                opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:start])
+                places = countries_in(opener.group("place")) if opener else []
+                country = places[0].code if places and len(places[0].code) == 2 else None
             if country is None and not _CLAUSE.match(after):
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 # (but in "X, a jugé les inquiétudes de Paris…" the clause goes on: no apposition)
