@@ -101,7 +101,6 @@ _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\
                         r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
                         r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*)$", re.I)
-_POSSESSIVE = re.compile(r"(?:son|sa|ses|leur|leurs|its|his|her|their)\s", re.I)
 # Words that make a role belong to a body named before: "its", "sa", "the agency's", "de l'ONG".
 _OWNER_NOUNS = [("agency", "agence"), ("fund", "fonds"), ("commission",), ("ngo", "ong"),
                 ("organisation", "organization"), ("institute", "institut"), ("observatory", "observatoire"),
