@@ -170,6 +170,16 @@ def test_titles_initials_and_unnamed_phrases():
     assert not (rows[3]["speaker"] or "").startswith("A few days")     # a time, not an unnamed person
 
 
+def test_the_sentence_before_a_bare_quote_names_its_speaker():
+    text = ("Border crossings\n\nBorder guard chief Päivi Lehto spoke on Monday. Officials in Helsinki and Tallinn "
+            "met Olli Rinne. Lehto insisted the decision was not aimed at ordinary Russians. \"We have not closed "
+            "the border out of hostility.\"\n\nRussia's embassy in London dismissed the measures. \"They will "
+            "only damage trade.\"")
+    rows = extract_quotes(text, "en")
+    assert [(r["speaker"], r["country"]) for r in rows] == [("Päivi Lehto", "FI"),
+                                                            ("Russia's embassy in London", "RU")]
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

@@ -227,6 +227,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:\w+ed|says|adds|asks|tells|writes)\b"),
         # '“…” Merkley said.': a name and a reporting verb right after an unpunctuated quote
         "en_after_name_said": re.compile(rf"^\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}(?:{en})\b"),
+        # the subject opening a sentence, up to its verb: "Russia's embassy in London dismissed…"
+        "en_sentence_subject": re.compile(rf"(?P<np>[A-Z][^,;:.!?]{{0,80}}?)\s+(?:has\s+|had\s+|also\s+)?"
+                                          rf"(?:[a-z]+ed|{en})\b"),
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
         "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
@@ -677,6 +680,14 @@ class SpeakerResolver:
                 found = self.resolve(subject) if subject.lower().split(" ")[0] not in PRONOUNS else None
                 if found is not None and (found.kind == "person" or found.country):
                     return found             # not "l'opposition", "les routiers": nobody in particular
+        subject = _patterns()["en_sentence_subject"].match(sentence)
+        if subject:
+            # "Lehtimäki insisted the decision was not aimed at ordinary Russians. “…”"
+            mention = self.last_mention
+            found = self.resolve(subject.group("np"))
+            if found is not None and (found.kind == "person" or found.country):
+                return found
+            self.last_mention = mention          # "The paranoia remained…" named nobody
         return None
 
     def _first_mention(self, sentence: str) -> Speaker | None:
