@@ -125,6 +125,14 @@ def test_names_inside_quotes_introduce_no_speaker():
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Jean Aubry", "Jean Aubry"]
 
 
+def test_a_circumstance_is_not_the_speaker():
+    text = ("Dans une note diplomatique publiée le soir même, le ministère brésilien des Affaires étrangères "
+            "« regrette profondément une décision prise sans consultation préalable des partenaires ».")
+    rows = extract_quotes(text, "fr")
+    assert [(r["speaker"], r["country"]) for r in rows] == [
+        ("le ministère brésilien des Affaires étrangères", "BR")]
+
+
 def test_gender_comes_from_the_role_article():
     text = ("« Le risque est élevé », a dit la docteure Awa Diallo.\n\n"
             "Le ministre congolais de la Santé publique, Albert Lukusa, s'est voulu rassurant. "

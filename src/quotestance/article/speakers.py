@@ -100,7 +100,10 @@ _LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|to\s+which|to\s+who
 _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
                         r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
-                        r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*)$", re.I)
+                        r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*|"
+                        # a circumstance: "Dans une note publiée le soir même", "In a statement"
+                        r"(?:dans|lors|après|avant|depuis|pendant|in|after|before|during|since)\s+"
+                        r"(?:une?|la|le|les|l'|son|sa|ses|leur|a|an|the|its|his|her|their)\b.*)$", re.I)
 # Words that make a role belong to a body named before: "its", "sa", "the agency's", "de l'ONG".
 _OWNER_NOUNS = [("agency", "agence"), ("fund", "fonds"), ("commission",), ("ngo", "ong"),
                 ("organisation", "organization"), ("institute", "institut"), ("observatory", "observatoire"),
