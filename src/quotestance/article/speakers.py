@@ -471,7 +471,8 @@ class SpeakerResolver:
             return self._remember(honorific.group("surname"), phrase, country_of_description(phrase),
                                   title=honorific.group("title"))
         country = country_of_name(phrase)
-        if country is None and re.fullmatch(_NAME_TOKEN, phrase) and phrase.lower() not in TITLE_WORDS:
+        if country is None and re.fullmatch(_NAME_TOKEN, phrase) and len(phrase) > 2 \
+                and phrase.lower() not in TITLE_WORDS:
             # a bare surname ("Blige said") of someone not introduced with a full name
             return self._remember(phrase, "", None)
         role = self._known_by_role(low)
