@@ -235,8 +235,11 @@ def test_evaluate_extraction_json(tiny_corpus):
     result = runner.invoke(app, ["evaluate", "extraction", "--corpus", str(tiny_corpus),
                                  "--split", "test", "--format", "json"])
     assert result.exit_code == 0, result.output
-    scores = json.loads(result.stdout)["corpus/test"]
+    results = json.loads(result.stdout)
+    scores = results["corpus/test"]
     assert scores["gold"] == 24 and scores["recall_overlap"] == 1.0
+    by_lang = [results[key]["gold"] for key in results if key.startswith("corpus/test/")]
+    assert len(by_lang) >= 1 and sum(by_lang) == 24          # each language's share, adding up
     assert 0.0 <= scores["speaker_accuracy"] <= 1.0
     assert "unknown" not in result.stdout
     assert "--split" in _error(["evaluate", "extraction", "--split", "holdout"])

@@ -251,7 +251,7 @@ def evaluate_extraction(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Quote precision/recall/F1 (exact and overlapping spans), speaker and country accuracy."""
-    from quotestance.article.evaluate import corpus_gold, polnear_gold, score
+    from quotestance.article.evaluate import corpus_gold, polnear_gold, score, score_by_language
     from quotestance.article.pipeline import extract_articles
     from quotestance.corpus import SPLITS, CorpusError
 
@@ -262,7 +262,10 @@ def evaluate_extraction(
     results = {}
     try:
         articles, gold = corpus_gold(corpus, split)
-        results[f"corpus/{split}"] = score(extract_articles(articles), gold)
+        rows = extract_articles(articles)
+        results[f"corpus/{split}"] = score(rows, gold)
+        for lang, figures in score_by_language(rows, gold).items():
+            results[f"corpus/{split}/{lang}"] = figures
         if polnear is not None:
             articles, gold = polnear_gold(polnear)
             results[f"polnear/{polnear.name}"] = score(extract_articles(articles), gold, mentions=True)

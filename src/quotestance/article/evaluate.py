@@ -17,6 +17,7 @@ class GoldQuote:
     end: int
     speakers: tuple[str, ...]     # acceptable speaker strings (as written, canonical)
     country: str | None = None
+    lang: str | None = None       # the article's language, where the gold data gives it
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -82,12 +83,22 @@ def score(predicted: list[dict], gold: list[GoldQuote], mentions: bool = False) 
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
 
 
+def score_by_language(predicted: list[dict], gold: list[GoldQuote]) -> dict[str, dict[str, float | int]]:
+    """`score` for each article language of the gold quotes (predictions follow their article)."""
+    langs = sorted({g.lang for g in gold if g.lang})
+    results = {}
+    for lang in langs:
+        docs = {g.doc for g in gold if g.lang == lang}
+        results[lang] = score([r for r in predicted if r["doc"] in docs], [g for g in gold if g.doc in docs])
+    return results
+
+
 def corpus_gold(corpus_dir: Path, split: str) -> tuple[list[tuple[str, str]], list[GoldQuote]]:
     """Articles of one split of our corpus and their gold statements (non-statements excluded)."""
     from quotestance.corpus import load_corpus
 
     articles = [a for a in load_corpus(corpus_dir) if a.split == split]
-    gold = [GoldQuote(a.id, s["start"], s["end"], _gold_names(s), s["country"])
+    gold = [GoldQuote(a.id, s["start"], s["end"], _gold_names(s), s["country"], a.lang)
             for a in articles for s in a.statements if s["is_statement"]]
     return [(a.id, a.text) for a in articles], gold
 
