@@ -188,6 +188,13 @@ def test_the_sentence_before_a_bare_quote_names_its_speaker():
                                                             ("Russia's embassy in London", "RU")]
 
 
+def test_a_paragraph_ending_on_a_colon_introduces_the_next_quote():
+    text = ("Talks in Erbil\n\nMarco Bianchi, an envoy of the Italian government, met the parties. Dilshad Barzani, "
+            "a spokesman for the regional government, spoke to us by phone from Erbil:\n\n"
+            "\"We have asked Washington to keep its advisers here until the elections.\"\n")
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Dilshad Barzani"]
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

@@ -558,12 +558,19 @@ class SpeakerResolver:
             # 'Schiff said. "…"': the speaker closes the previous sentence of the paragraph, or
             # of the paragraph before when it ends on a colon ('He said:\n\n"…"')
             line_start = self.text.rfind("\n", 0, open_at) + 1
-            if not self.text[line_start:open_at].strip() and self.text[:line_start].rstrip().endswith(":"):
+            colon_paragraph = (not self.text[line_start:open_at].strip()
+                               and self.text[:line_start].rstrip().endswith(":"))
+            if colon_paragraph:
                 line_start = self.text.rfind("\n", 0, len(self.text[:line_start].rstrip())) + 1
             previous = _protect(" ".join(self.text[max(line_start, open_at - 200):open_at].split()))
             m = p["en_previous" if lang == "en" else "fr_previous"].search(previous)
             if m and not self._attributed_after(after, tail, p, lang):
                 found = self.resolve(m.group("np"))
+                if found is not None:
+                    return found
+            if colon_paragraph and not self._attributed_after(after, tail, p, lang):
+                # "X, a spokesman for …, spoke to us by phone from Erbil:\n\n"…"": the sentence's person
+                found = self._first_mention(re.split(r"(?<=[.!?])\s+", previous)[-1])
                 if found is not None:
                     return found
         for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
