@@ -569,8 +569,8 @@ class SpeakerResolver:
                 if found is not None:
                     return found
             if colon_paragraph and not self._attributed_after(after, tail, p, lang):
-                # "X, a spokesman for …, spoke to us by phone from Erbil:\n\n"…"": the sentence's person
-                found = self._first_mention(re.split(r"(?<=[.!?])\s+", previous)[-1])
+                # "X, a spokesman for …, spoke to us by phone from Erbil:\n\n"…"": who the sentence is about
+                found = self._speaker_of_sentence(line_start, len(self.text[:open_at].rstrip()))
                 if found is not None:
                     return found
         for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
@@ -673,6 +673,11 @@ class SpeakerResolver:
         previous = self.text[line_start:open_at]
         if not previous.strip() or re.search(r"[»”\"]", previous[-3:]):
             return None                       # paragraph starts here, or a quote just closed
+        return self._speaker_of_sentence(line_start, open_at)
+
+    def _speaker_of_sentence(self, line_start: int, end: int) -> Speaker | None:
+        """Who the last sentence of text[line_start:end] is about: its first person, else its subject."""
+        previous = self.text[line_start:end]
         sentences = re.split(r"(?<=[.!?:])\s+", _protect(previous).strip())
         sentence = sentences[-1] if sentences else ""
         if re.search(r"[«“\"]", sentence):
