@@ -133,6 +133,17 @@ def test_a_circumstance_is_not_the_speaker():
         ("le ministère brésilien des Affaires étrangères", "BR")]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("La réponse tunisienne n'a pas tardé : dans un communiqué, le ministère des Affaires étrangères "
+     "« rejette catégoriquement toute ingérence dans les affaires intérieures du pays ».",
+     "le ministère des Affaires étrangères"),
+    ("Le Quai d'Orsay, interrogé jeudi, « suit la situation avec la plus grande attention et reste en "
+     "contact avec les autorités ».", "Le Quai d'Orsay"),
+])
+def test_a_partial_quote_belongs_to_the_subject_nearest_it(text, speaker):
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == [speaker]
+
+
 def test_gender_comes_from_the_role_article():
     text = ("« Le risque est élevé », a dit la docteure Awa Diallo.\n\n"
             "Le ministre congolais de la Santé publique, Albert Lukusa, s'est voulu rassurant. "

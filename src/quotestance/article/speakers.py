@@ -127,6 +127,8 @@ def _owner_pointer() -> re.Pattern:
 _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|se\s+sont)\s+(?:\w+\s+)?"
                      r"\w+(?:é|ée|és|ées|i|is|it|u|ue|us)\b|(?:has|had|was|were|is|are|said|says|told|added|warned)\b)",
                      re.I)
+# a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
+_NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
@@ -586,9 +588,15 @@ class SpeakerResolver:
             return self.history[-1]
         if tail_starts_lower(self.text, open_at) and before_stripped:
             # «…» continues the sentence: "Le Quai d'Orsay, interrogé jeudi, « suit la situation »"
-            for chunk in re.split(r",\s+", before_stripped):
-                if chunk.strip() and not _ADVERBIAL.match(chunk.strip()):
-                    return self.resolve(chunk)
+            # the chunk nearest the quote that names someone ("… n'a pas tardé : dans un communiqué,
+            # le ministère «…»"), skipping circumstances and participles ("interrogé jeudi")
+            chunks = [c for c in re.split(r",\s+|\s*:\s+", before_stripped)
+                      if c.strip() and not _ADVERBIAL.match(c.strip()) and _NOUN_PHRASE_START.match(c.strip())]
+            for chunk in reversed(chunks):
+                found = self.resolve(chunk)
+                if found is not None:
+                    return found
+            return None
         if before_stripped.endswith(":"):
             if self.subject_of is not None:
                 span = self.subject_of(open_at)
