@@ -151,6 +151,13 @@ def test_gender_comes_from_the_role_article():
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Awa Diallo", "Albert Lukusa"]
 
 
+def test_gender_reads_whole_words():
+    text = ("Beat Keller, the head of the agency, spoke first. \"This is a partnership,\" he said.\n\n"
+            "France's ambassador to Switzerland, Sophie Laurent, welcomed the deal. \"France is delighted "
+            "to share its know-how,\" she said.")
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Beat Keller", "Sophie Laurent"]
+
+
 def test_honorific_subject_outranks_an_earlier_name():
     text = ("Le ministre russe Oleg Varnikov était présent.\n\n"
             "Après la réunion avec Oleksandr Hnatiuk, M. Varnikov a déclaré: « Ces accusations sont ridicules. »")

@@ -69,8 +69,8 @@ def _gender(title: str) -> str | None:
         det = roles[-1].group("det").lower()
         if det in ("le", "un", "la", "une"):
             return "m" if det in ("le", "un") else "f"
-    tail = title.strip()[-30:] + " "
-    if FEMININE.search(tail) and not MASCULINE.search(title.strip()[-12:] + " "):
+    tail = " ".join(title.split()[-5:]) + " "           # whole words: not "ce" of "France's"
+    if FEMININE.search(tail) and not MASCULINE.search(" ".join(title.split()[-2:]) + " "):
         return "f"
     if MASCULINE.search(tail):
         return "m"
