@@ -151,6 +151,14 @@ def test_gender_comes_from_the_role_article():
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Awa Diallo", "Albert Lukusa"]
 
 
+def test_places_are_not_part_of_names():
+    fr = ("« La situation est grave », a déclaré mardi à Genève Ingrid Sollberg, porte-parole de l'ONU.")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(fr, "fr")] == [("Ingrid Sollberg", "UN")]
+    en = ("Hassan Eltayeb, Sudan's envoy, spoke in Port Sudan on Monday. He said his government needed more "
+          "than verbal assurances: \"We want binding guarantees on the dam.\"")
+    assert [r["speaker"] for r in extract_quotes(en, "en")] == ["Hassan Eltayeb"]
+
+
 def test_gender_reads_whole_words():
     text = ("Beat Keller, the head of the agency, spoke first. \"This is a partnership,\" he said.\n\n"
             "France's ambassador to Switzerland, Sophie Laurent, welcomed the deal. \"France is delighted "

@@ -192,12 +192,14 @@ def person_names(phrase: str) -> list[re.Match]:
             continue
         name = " ".join(tokens)
         found = countries_in(name)
-        if found and found[0].start == 0 and found[0].kind == "demonym" and len(tokens) > 2:
-            tokens = tokens[1:]                 # "Norvégienne Ingrid Solhaug"
+        if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
+                and len(name[found[0].end:].split()) >= 2:
+            tokens = name[found[0].end:].split()     # "Norvégienne Ingrid Solhaug", "(à) Genève Ingrid Sollberg"
             name = " ".join(tokens)
             found = countries_in(name)
-        if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital") and c.start == 0)
-               for c in found):
+        # "Port Sudan", "Latin America": a place at either end is no person's name
+        if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital", "city") and c.start == 0)
+               or (c.kind in ("country", "capital", "city") and c.end == len(name)) for c in found):
             continue
         names.append((m, name))
     return names
