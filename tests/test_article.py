@@ -159,6 +159,13 @@ def test_places_are_not_part_of_names():
     assert [r["speaker"] for r in extract_quotes(en, "en")] == ["Hassan Eltayeb"]
 
 
+def test_whose_clause_gives_another_persons_role():
+    text = ("Le capitaine de vaisseau Erwan Le Goff accueille les visiteurs. Gwen Tanguy, dont le mari est "
+            "capitaine de frégate, applaudit. « Quelle fierté pour Brest et pour nos familles », dit-elle.\n\n"
+            "« Nous respectons le droit de la mer en toutes circonstances », a répondu le capitaine.")
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Gwen Tanguy", "Erwan Le Goff"]
+
+
 def test_gender_reads_whole_words():
     text = ("Beat Keller, the head of the agency, spoke first. \"This is a partnership,\" he said.\n\n"
             "France's ambassador to Switzerland, Sophie Laurent, welcomed the deal. \"France is delighted "

@@ -276,6 +276,7 @@ ROLE_NOUNS = {
     "amiral", "admiral", "économiste", "economist", "professeur", "professeure", "professor", "scientist",
     "scientifique", "médecin", "doctor", "épidémiologiste", "epidemiologist", "leader", "dirigeant",
     "dirigeante", "opposant", "opposante", "candidat", "candidate", "élu", "élue", "lawmaker",
+    "capitaine", "captain", "lieutenant", "sergent", "sergeant", "soldat", "soldier", "marin", "sailor",
     "source", "friend", "questioner", "witness", "member", "participant", "observer", "insider", "témoin",
     "membre", "observateur", "proche", "nominee", "billionaire", "businessman", "businesswoman", "host",
     "moderator", "congressman",
@@ -349,6 +350,8 @@ class SpeakerResolver:
             before = before_chunks[-1] if before_chunks else ""
             rest = self.text[m.end():m.end() + 160]
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
+            if re.match(r"\s*(?:dont|whose)\b", after):
+                after = ""                    # "X, dont le mari est officier": another person's role
             # "its representative in Greece": a place where the speaker works is no nationality
             matches = [c for c in countries_in(before) if (c.kind not in ("capital", "city")
                        or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])
