@@ -100,6 +100,10 @@ def test_english_attribution_and_pronouns():
     # the place that opens the sentence locates a speaker introduced without a country
     ("In Yerevan, opposition lawmaker Anna Vartanyan called the deal \"a capitulation.\" Iran and Iran's allies, "
      "Iran's press and Iran's clerics were silent.", "en", "AM"),
+    # "federal" narrows the paragraph's countries to federal states
+    ("La Belgique accueille la réunion.\n\n« Nous tiendrons nos engagements », a déclaré la ministre fédérale du "
+     "Climat, Hélène Derycke, devant les délégations des Philippines. Les Philippines et Manille attendent.",
+     "fr", "BE"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

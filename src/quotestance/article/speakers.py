@@ -162,6 +162,11 @@ def _clean(phrase: str) -> str:
 
 
 @cache
+def _federal_states() -> frozenset[str]:
+    return frozenset(resource_yaml("federal_states.yaml")["federal"])
+
+
+@cache
 def _document_nouns() -> frozenset[str]:
     """Words that name a document that speaks ("a Times article", "poursuit le communiqué")."""
     rv = reporting_verbs()
@@ -323,22 +328,27 @@ class SpeakerResolver:
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
-    def _most_named_country(self, start: int, end: int) -> str | None:
+    def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None) -> str | None:
         """The state named most often between two offsets, quoted words left out."""
         counts = Counter(m.code for m in countries_in(self.outside_quotes[start:end])
-                         if m.kind in ("country", "demonym", "capital", "city") and len(m.code) == 2)
+                         if m.kind in ("country", "demonym", "capital", "city") and len(m.code) == 2
+                         and (among is None or m.code in among))
         return counts.most_common(1)[0][0] if counts else None
 
     def country_near(self, speaker: Speaker) -> str | None:
         """For a speaker with no country of their own: the country most named in the paragraph
         that introduces them, else in the whole article (journalists introduce their own
         country's officials without a nationality: "the federal health minister")."""
+        # "the federal health minister": only a federal state will do
+        among = _federal_states() if re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", speaker.description, re.I) else None
         if speaker.first_at is not None:
             start = self.text.rfind("\n", 0, speaker.first_at) + 1
             end = self.text.find("\n", speaker.first_at)
-            found = self._most_named_country(start, end if end >= 0 else len(self.text))
+            found = self._most_named_country(start, end if end >= 0 else len(self.text), among)
             if found:
                 return found
+        if among is not None:
+            return self._most_named_country(0, len(self.text), among) or self.home_country
         return self.home_country
 
     def _introduce_everyone(self) -> None:
@@ -350,8 +360,9 @@ class SpeakerResolver:
             before = before_chunks[-1] if before_chunks else ""
             rest = self.text[m.end():m.end() + 160]
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
-            if re.match(r"\s*(?:dont|whose)\b", after):
-                after = ""                    # "X, dont le mari est officier": another person's role
+            if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since)\b",
+                        after):
+                after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
             # "its representative in Greece": a place where the speaker works is no nationality
             matches = [c for c in countries_in(before) if (c.kind not in ("capital", "city")
                        or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])
