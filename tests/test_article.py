@@ -104,6 +104,10 @@ def test_english_attribution_and_pronouns():
     ("La Belgique accueille la réunion.\n\n« Nous tiendrons nos engagements », a déclaré la ministre fédérale du "
      "Climat, Hélène Derycke, devant les délégations des Philippines. Les Philippines et Manille attendent.",
      "fr", "BE"),
+    # a possessive points to a body only before a role or a body ("à sa sortie" is neither)
+    ("Le Canada et la Chine discutent du canola.\n\n« C'est une première étape encourageante », a déclaré le "
+     "ministre fédéral de l'Agriculture, Kevin Rasmussen, à sa sortie d'une rencontre avec son homologue chinois.",
+     "fr", "CA"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

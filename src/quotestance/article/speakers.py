@@ -116,9 +116,11 @@ def _owner_pointer() -> re.Pattern:
     "coordinateur de l'ONG"); a noun that starts a name ("l'Observatoire méditerranéen") is no pointer."""
     nouns = "|".join(noun for group in _OWNER_NOUNS for noun in group)
     roles = alternation(sorted(ROLE_NOUNS))
+    heads = alternation(sorted(ROLE_NOUNS | INSTITUTION_NOUNS))     # "its spokesperson", "its defence ministry"
     # the possessive opens the description ("said its spokesperson", "Son administrateur délégué"),
     # not "la maire de Brest n'a pas boudé son plaisir"
-    return re.compile(r"(?:^\s*(?:[\w'’-]+\s+){0,4}(?P<pronoun>its|sa|son|leur|their)\s+(?!homologue|counterpart)\w"
+    return re.compile(r"(?:^\s*(?:[\w'’-]+\s+){0,4}(?P<pronoun>its|sa|son|leur|their)\s+(?:[\w-]+\s+)?"
+                      rf"(?:{heads})s?\b"
                       r"|(?:^|\s)(?:the\s+|l'|l’|de\s+l'|de\s+l’|du\s+|de\s+la\s+|of\s+the\s+)?"
                       rf"(?P<noun>{nouns})(?='s|’s|\s*$|\s*[,.;)]|\s+(?:{roles}|in|en|au|à|aux)\b))", re.I)
 
@@ -281,6 +283,8 @@ ROLE_NOUNS = {
     "amiral", "admiral", "économiste", "economist", "professeur", "professeure", "professor", "scientist",
     "scientifique", "médecin", "doctor", "épidémiologiste", "epidemiologist", "leader", "dirigeant",
     "dirigeante", "opposant", "opposante", "candidat", "candidate", "élu", "élue", "lawmaker",
+    "administrateur", "administratrice", "délégué", "déléguée", "patron", "patronne", "fondateur",
+    "fondatrice", "rapporteur", "rapporteuse",
     "capitaine", "captain", "lieutenant", "sergent", "sergeant", "soldat", "soldier", "marin", "sailor",
     "source", "friend", "questioner", "witness", "member", "participant", "observer", "insider", "témoin",
     "membre", "observateur", "proche", "nominee", "billionaire", "businessman", "businesswoman", "host",
