@@ -70,16 +70,22 @@ def score(predicted: list[dict], gold: list[GoldQuote], mentions: bool = False) 
                 "matched": gold_found})
     pairs = list(matched.values())
     if pairs:
-        out["speaker_accuracy"] = sum(
-            speaker_matches(m["row"]["speaker"], m["gold"].speakers)
-            or (mentions and speaker_matches(m["row"].get("speaker_mention"), m["gold"].speakers))
-            for m in pairs) / len(pairs)
+        for m in pairs:
+            m["speaker_ok"] = (speaker_matches(m["row"]["speaker"], m["gold"].speakers)
+                               or (mentions and speaker_matches(m["row"].get("speaker_mention"), m["gold"].speakers)))
+        out["speaker_accuracy"] = sum(m["speaker_ok"] for m in pairs) / len(pairs)
         with_country = [m for m in pairs if m["gold"].country is not None]
         if with_country:
-            out["country_accuracy"] = sum(m["row"]["country"] == m["gold"].country
-                                          for m in with_country) / len(with_country)
+            n = len(with_country)
+            country_ok = [m["row"]["country"] == m["gold"].country for m in with_country]
+            out["country_accuracy"] = sum(country_ok) / n
             out["country_from_attribution"] = sum(m["row"]["country_source"] == "attribution"
-                                                  for m in with_country) / len(with_country)
+                                                  for m in with_country) / n
+            # where the country errors come from: a right speaker with a wrong country, or a wrong speaker
+            out["right_speaker_wrong_country"] = sum(m["speaker_ok"] and not ok
+                                                     for m, ok in zip(with_country, country_ok)) / n
+            out["wrong_speaker_wrong_country"] = sum(not m["speaker_ok"] and not ok
+                                                     for m, ok in zip(with_country, country_ok)) / n
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
 
 
