@@ -159,6 +159,13 @@ def test_gender_comes_from_the_role_article():
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Awa Diallo", "Albert Lukusa"]
 
 
+def test_arabic_particles_start_surnames():
+    text = ("« Le déficit pourrait atteindre 9 000 mégawatts cet été », a averti Sinan al-Jaburi, porte-parole du "
+            "ministère irakien de l'Électricité.\n\nSelon M. al-Jaburi, « aucune solution n'est en vue ».")
+    rows = extract_quotes(text, "fr")
+    assert [(r["speaker"], r["country"]) for r in rows] == [("Sinan al-Jaburi", "IQ")] * 2
+
+
 def test_places_are_not_part_of_names():
     fr = ("« La situation est grave », a déclaré mardi à Genève Ingrid Sollberg, porte-parole de l'ONU.")
     assert [(r["speaker"], r["country"]) for r in extract_quotes(fr, "fr")] == [("Ingrid Sollberg", "UN")]

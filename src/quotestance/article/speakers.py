@@ -49,7 +49,8 @@ TITLE_WORDS = {
     "november", "december", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
 }
-_NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
+# "al-Jaburi", "ben-Ami": an Arabic or Hebrew particle joined by a hyphen starts a surname too
+_NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|(?:(?:al|el|ad|ar|as|ash|at|az|abu|ben|bin|ibn)-)?[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
 _NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{_NAME_TOKEN})+")  # one line
 _HONORIFIC = re.compile(
