@@ -243,6 +243,15 @@ def test_a_paragraph_ending_on_a_colon_introduces_the_next_quote():
     assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Dilshad Barzani"]
 
 
+def test_institution_pronouns_and_colon_subjects():
+    text = ("Aid row\n\nThe European Commission approved the plan last year. In a statement on Tuesday it "
+            "reiterated that the aid \"remains fully compatible with the single-market rules.\"\n\n"
+            "The U.S. State Department limited itself to one line: \"We are following the talks closely.\"")
+    rows = extract_quotes(text, "en")
+    assert [(r["speaker"], r["country"]) for r in rows] == [("European Commission", "EU"),
+                                                            ("The U.S. State Department", "US")]
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

@@ -244,7 +244,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "en_after_name_said": re.compile(rf"^\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}(?:{en})\b"),
         # the subject opening a sentence, up to its verb: "Russia's embassy in London dismissed…"
         "en_sentence_subject": re.compile(rf"(?P<np>[A-Z][^,;:.!?]{{0,80}}?)\s+(?:has\s+|had\s+|also\s+)?"
-                                          rf"(?:[a-z]+ed|{en})\b"),
+                                          rf"(?:[a-z]+ed|was|were|is|are|{en})\b"),
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
         "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
@@ -541,6 +541,14 @@ class SpeakerResolver:
                     break
                 if gender is None or person.gender in (None, gender):
                     return person
+        if at is not None and gender == "institution":
+            # "it": a body named since the last quote ("the European Commission … In a statement it said")
+            bodies = [c for c in countries_in(self.outside_quotes[max(0, self.last_quote_at):at])
+                      if c.kind == "institution"]
+            if bodies:
+                start = max(0, self.last_quote_at) + bodies[-1].start
+                return Speaker(self.text[start:max(0, self.last_quote_at) + bodies[-1].end], bodies[-1].code,
+                               kind="institution")
         for speaker in reversed(self.history):
             if gender == "institution":
                 if speaker.kind == "institution":
@@ -625,7 +633,14 @@ class SpeakerResolver:
                     found = self.resolve(self.text[span[0]:span[1]])
                     if found:
                         return found
-            return self._first_mention(before_stripped)
+            found = self._first_mention(before_stripped)
+            subject = p["en_sentence_subject"].match(before_stripped) if found is None else None
+            if subject:
+                # "The U.S. State Department limited itself to one line: "…""
+                found = self.resolve(subject.group("np"))
+                if found is not None and not (found.kind == "person" or found.country):
+                    found = None
+            return found
         return None
 
     def _after(self, lang, before, after, tail, p) -> Speaker | None:
@@ -673,6 +688,11 @@ class SpeakerResolver:
 
     def _subject_before(self, subject: str) -> Speaker | None:
         subject = _AUXILIARY_TAIL.sub("", subject)
+        pronoun = re.search(r"\b(it|he|she|they|il|elle|ils|elles)\s*$", subject, re.I)
+        if pronoun and len(subject.split()) > 1 and not self._names_someone(subject[:pronoun.start()]):
+            # "In a statement on Tuesday it (reiterated)": the pronoun is the subject
+            self.last_mention = pronoun.group(1)
+            return self._pronoun(PRONOUNS[pronoun.group(1).lower()], self._at)
         relative = re.search(r"\b(?:that|which|whom|que|qu')\s*(?P<rest>[^,]+)$", subject)
         if relative and self._names_someone(relative.group("rest")):
             subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
