@@ -98,7 +98,7 @@ def country_of_description(description: str) -> str | None:
     (codebook §3); "ambassadeur auprès de l'ONU" does not count. Otherwise the first
     nationality, country or institution word; places (capitals, cities) do not count here.
     """
-    matches = _descriptive(description)
+    matches = descriptive_matches(description)
     return organisation_of_role(description, matches) or (matches[0].code if matches else None)
 
 
@@ -115,15 +115,16 @@ def is_counterpart(text: str, match: CountryMatch) -> bool:
                 or (re.search(_WITH_THEIR + "$", before, re.I) and COUNTERPART_AFTER.match(text[match.end:])))
 
 
-def _descriptive(description: str) -> list[CountryMatch]:
-    # places do not count, except "a London-based analyst"
+def descriptive_matches(description: str) -> list[CountryMatch]:
+    """The country words that can describe a speaker: places only as "a London-based analyst",
+    and not a counterpart's nationality."""
     return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
             or re.match(r"[-\s]based\b", description[m.end:])) and not is_counterpart(description, m)]
 
 
 def organisation_of_role(description: str, matches: list[CountryMatch] | None = None) -> str | None:
     """The organisation a role is held in: "chef de la délégation du CICR au Soudan" → ICRC."""
-    for m in _descriptive(description) if matches is None else matches:
+    for m in descriptive_matches(description) if matches is None else matches:
         if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU")) \
                 and ORGANISATION_ROLE.search(description[:m.start]):
             return m.code

@@ -19,7 +19,7 @@ from quotestance.article.countries import (
     countries_in,
     country_of_description,
     country_of_name,
-    is_counterpart,
+    descriptive_matches,
     organisation_of_role,
 )
 from quotestance.article.quotes import QuoteSpan
@@ -369,9 +369,7 @@ class SpeakerResolver:
                         after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
             # "its representative in Greece": a place where the speaker works is no nationality
-            matches = [c for c in countries_in(before) if (c.kind not in ("capital", "city")
-                       or re.match(r"[-\s]based\b", before[c.end:])) and not _LOCATIVE.search(before[:c.start])
-                       and not is_counterpart(before, c)]
+            matches = [c for c in descriptive_matches(before) if not _LOCATIVE.search(before[:c.start])]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or country_of_description(after))
