@@ -308,6 +308,8 @@ INSTITUTION_NOUNS = {
     "statement", "report", "rapport", "texte", "text",
 }
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
+_LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
+
 
 
 class SpeakerResolver:
@@ -400,7 +402,7 @@ class SpeakerResolver:
         if pointer is None or (pointer.group("noun") and pointer.group("noun")[0].islower() and re.search(
                 r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", description[:pointer.start("noun")], re.I)):
             return None                      # "a private research firm" is a new body, not one named before
-        before = self.outside_quotes[:at]
+        before = self.outside_quotes[max(0, at - _LOOKBACK):at]
         found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
         noun = (pointer.group("noun") or "").lower()
         if noun:
@@ -420,15 +422,16 @@ class SpeakerResolver:
         head = next((w for w in re.findall(r"[\w-]+", phrase) if w in INSTITUTION_NOUNS), None)
         if head is None:
             return None
-        text = self.outside_quotes
-        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", text[:at], re.I))):
+        text, offset = self.outside_quotes, max(0, at - _LOOKBACK)
+        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", text[offset:at], re.I))):
+            noun_start, noun_end = offset + m.start(), offset + m.end()
             # the noun phrase around the noun, inside its sentence
-            start = max([m.start() - 30] + [text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"])
-            ends = [e for e in (text.find(c, m.end(), m.end() + 40) for c in ".!?\n,") if e >= 0]
-            window = text[start:min(ends, default=m.end() + 40)]
+            start = max([noun_start - 30] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
+            ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
+            window = text[start:min(ends, default=noun_end + 40)]
             found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
             if found:
-                return min(found, key=lambda c: abs(c.start - (m.start() - start))).code
+                return min(found, key=lambda c: abs(c.start - (noun_start - start))).code
         return None
 
     def _remember(self, name: str, description: str, country: str | None, title: str = "") -> Speaker:
@@ -541,11 +544,10 @@ class SpeakerResolver:
                     return person
         if at is not None and gender == "institution":
             # "it": a body named since the last quote ("the European Commission … In a statement it said")
-            bodies = [c for c in countries_in(self.outside_quotes[max(0, self.last_quote_at):at])
-                      if c.kind == "institution"]
+            since = max(0, self.last_quote_at, at - _LOOKBACK)
+            bodies = [c for c in countries_in(self.outside_quotes[since:at]) if c.kind == "institution"]
             if bodies:
-                start = max(0, self.last_quote_at) + bodies[-1].start
-                return Speaker(self.text[start:max(0, self.last_quote_at) + bodies[-1].end], bodies[-1].code,
+                return Speaker(self.text[since + bodies[-1].start:since + bodies[-1].end], bodies[-1].code,
                                kind="institution")
         for speaker in reversed(self.history):
             if gender == "institution":
