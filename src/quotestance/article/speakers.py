@@ -57,6 +57,8 @@ _HONORIFIC = re.compile(
     rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
 PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
             "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None}
+
+
 @cache
 def _role_article() -> re.Pattern:
     return re.compile(rf"\b(?P<det>le|la|un|une|the|an?)\s+(?:[\w-]+\s+)?(?:{alternation(ROLE_NOUNS)})\b", re.I)
@@ -311,7 +313,6 @@ RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
 
-
 class SpeakerResolver:
     """In-document memory of who is who: names, their country, gender and descriptions."""
 
@@ -518,7 +519,6 @@ class SpeakerResolver:
 
     def _known_by_role(self, phrase: str) -> Speaker | None:
         """ "le ministre", "the spokesperson": the last speaker introduced with that role."""
-        head = re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split(" ")[0]
         words = [w for w in re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split()
                  if w not in ROLE_ADJECTIVES][:1]
         head = words[0] if words else ""
@@ -633,14 +633,7 @@ class SpeakerResolver:
                     found = self.resolve(self.text[span[0]:span[1]])
                     if found:
                         return found
-            found = self._first_mention(before_stripped)
-            subject = p["en_sentence_subject"].match(before_stripped) if found is None else None
-            if subject:
-                # "The U.S. State Department limited itself to one line: "…""
-                found = self.resolve(subject.group("np"))
-                if found is not None and not (found.kind == "person" or found.country):
-                    found = None
-            return found
+            return self._first_mention(before_stripped) or self._english_subject(before_stripped)
         return None
 
     def _after(self, lang, before, after, tail, p) -> Speaker | None:
@@ -709,6 +702,16 @@ class SpeakerResolver:
                 return speaker
         return None
 
+    def _someone(self, phrase: str) -> Speaker | None:
+        """`resolve`, kept only when it names a person or a body with a country ("l'opposition",
+        "The paranoia" name nobody in particular: then the last mention is left as it was)."""
+        mention = self.last_mention
+        found = self.resolve(phrase)
+        if found is not None and (found.kind == "person" or found.country):
+            return found
+        self.last_mention = mention
+        return None
+
     def _names_someone(self, phrase: str) -> bool:
         """A person's name, "M. Yermolov", or the surname of someone already introduced."""
         honorific = _HONORIFIC.search(phrase.replace(_HIDDEN_DOT, "."))
@@ -731,35 +734,32 @@ class SpeakerResolver:
         sentence = sentences[-1] if sentences else ""
         if re.search(r"[«“\"]", sentence):
             return None
-        names = person_names(sentence.replace(_HIDDEN_DOT, "."))
-        if names:
-            return self.resolve(names[0][1])
-        honorific = _HONORIFIC.search(sentence.replace(_HIDDEN_DOT, "."))
-        if honorific and honorific.group("surname") in self.people:
-            return self.people[honorific.group("surname")]
+        found = self._first_mention(sentence)
+        if found is not None:
+            return found
         if self.subject_of is not None:
             # "Le ministre syrien s'est montré optimiste. «…»": the subject the parser finds
             span = self.subject_of(line_start + len(previous.rstrip()) - 1)
             if span and span[0] >= line_start:
                 subject = _clean(self.text[span[0]:span[1]])
-                found = self.resolve(subject) if subject.lower().split(" ")[0] not in PRONOUNS else None
-                if found is not None and (found.kind == "person" or found.country):
-                    return found             # not "l'opposition", "les routiers": nobody in particular
+                found = self._someone(subject) if subject.lower().split(" ")[0] not in PRONOUNS else None
+                if found is not None:
+                    return found
+        return self._english_subject(sentence)
+
+    def _english_subject(self, sentence: str) -> Speaker | None:
+        """ "Lehtimäki insisted…", "The U.S. State Department limited itself to one line:": the
+        subject before the verb, when it names someone."""
         subject = _patterns()["en_sentence_subject"].match(sentence)
-        if subject:
-            # "Lehtimäki insisted the decision was not aimed at ordinary Russians. “…”"
-            mention = self.last_mention
-            found = self.resolve(subject.group("np"))
-            if found is not None and (found.kind == "person" or found.country):
-                return found
-            self.last_mention = mention          # "The paranoia remained…" named nobody
-        return None
+        return self._someone(subject.group("np")) if subject else None
 
     def _first_mention(self, sentence: str) -> Speaker | None:
+        """The first person named in a sentence, or "Mme Dufresnoy" when she was introduced."""
+        sentence = sentence.replace(_HIDDEN_DOT, ".")
         names = person_names(sentence)
         if names:
             return self.resolve(names[0][1])
-        honorific = _HONORIFIC.search(sentence.replace(_HIDDEN_DOT, "."))     # "Mme Dufresnoy a rejeté…:"
+        honorific = _HONORIFIC.search(sentence)
         if honorific and honorific.group("surname") in self.people:
             return self.people[honorific.group("surname")]
         return None
