@@ -505,8 +505,8 @@ class SpeakerResolver:
             return role
         if country is not None:
             return Speaker(phrase, country, kind="institution")
-        if self.history and re.search(r"\b(?:communiqué|statement|texte|text|document|release|rapport|report)\b", low):
-            return self.history[-1]
+        if self.history and any(noun in _document_nouns() for noun in low.split()):
+            return self.history[-1]          # "poursuit le communiqué": the body that issued it spoke last
         if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
                 and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
