@@ -108,6 +108,10 @@ def test_english_attribution_and_pronouns():
     ("Le Canada et la Chine discutent du canola.\n\n« C'est une première étape encourageante », a déclaré le "
      "ministre fédéral de l'Agriculture, Kevin Rasmussen, à sa sortie d'une rencontre avec son homologue chinois.",
      "fr", "CA"),
+    # "de l'ONG": the last NGO named, not an international body named in between; curly apostrophes
+    ("Médecins sans frontières gère le centre. L'OMS envoie des vaccins. « Les primes manquent », affirme "
+     "Paul Verbeke, coordinateur d'urgence de l'ONG.", "fr", "CH"),
+    ("Moscow was silent. \"We regret the decision,\" the Quai d’Orsay said.", "en", "FR"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

@@ -20,15 +20,21 @@ class CountryMatch:
     start: int      # offset in the searched string
     kind: str       # demonym, country, institution, capital, city, person
     end: int = -1
+    body: str = ""  # an institution's kind in institutions.csv: ngo, company, thinktank, agency…
 
 
 _TOKEN = re.compile(r"[\w.]+")   # hyphens split tokens: "Islamabad-based", "nord-coréen" (rejoined)
 
 
+def _straight(text: str) -> str:
+    return text.replace("’", "'")
+
+
 @cache
-def _lexicon() -> tuple[dict[str, tuple[str, str]], int]:
-    """Every known form → (code, kind), and the longest form in tokens."""
-    forms: dict[str, tuple[str, str]] = {}
+def _lexicon() -> tuple[dict[str, tuple[str, ...]], int]:
+    """Every known form → (code, kind[, institution kind]), and the longest form in tokens.
+    Apostrophes are straight in the keys ("Quai d’Orsay" is looked up as "Quai d'Orsay")."""
+    forms: dict[str, tuple[str, ...]] = {}
     for row in csv_rows("countries.csv"):
         for key in ("capital_en", "capital_fr"):
             if row.get(key):
@@ -43,14 +49,18 @@ def _lexicon() -> tuple[dict[str, tuple[str, str]], int]:
             forms.setdefault(row["form"][:1].upper() + row["form"][1:], (row["country"], "demonym"))
     for row in csv_rows("institutions.csv"):
         name = row["name"]
-        forms[name] = (row["country"], "institution")
+        forms[name] = (row["country"], "institution", row.get("kind") or "")
         # mid-sentence French writes "le département d'État", "la Commission européenne"
-        forms.setdefault(name[0].lower() + name[1:], (row["country"], "institution"))
+        forms.setdefault(name[0].lower() + name[1:], forms[name])
     for row in csv_rows("cities.csv"):
         forms.setdefault(row["name"], (row["country"], "city"))
     for row in csv_rows("gazetteer.csv"):
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             forms.setdefault(name.strip(), (row["country"], "person"))
+    straight: dict[str, tuple[str, ...]] = {}
+    for form, value in forms.items():
+        straight.setdefault(_straight(form), value)
+    forms = straight
     longest = max(len(_TOKEN.findall(form)) for form in forms)
     return forms, longest
 
@@ -66,10 +76,10 @@ def countries_in(text: str) -> list[CountryMatch]:
     found, i = [], 0
     while i < len(tokens):
         for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
-            words = " ".join(text[tokens[i][0]:tokens[j][1]].split())
+            words = _straight(" ".join(text[tokens[i][0]:tokens[j][1]].split()))
             hit = forms.get(words) or forms.get(words.rstrip(".-"))
             if hit:
-                found.append(CountryMatch(hit[0], tokens[i][0], hit[1], tokens[j][1]))
+                found.append(CountryMatch(hit[0], tokens[i][0], hit[1], tokens[j][1], *hit[2:]))
                 i = j + 1
                 break
         else:
@@ -81,7 +91,7 @@ def countries_in(text: str) -> list[CountryMatch]:
         last = merged[-1] if merged else None
         if last and last.kind == "institution" and m.kind in ("country", "capital") \
                 and not text[last.end:m.start].strip():
-            merged[-1] = CountryMatch(m.code, last.start, "institution", m.end)
+            merged[-1] = CountryMatch(m.code, last.start, "institution", m.end, last.body)
         else:
             merged.append(m)
     return merged

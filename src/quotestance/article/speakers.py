@@ -108,9 +108,13 @@ _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\
                         r"(?:dans|lors|après|avant|depuis|pendant|in|after|before|during|since)\s+"
                         r"(?:une?|la|le|les|l'|son|sa|ses|leur|a|an|the|its|his|her|their)\b.*)$", re.I)
 # Words that make a role belong to a body named before: "its", "sa", "the agency's", "de l'ONG".
-_OWNER_NOUNS = [("agency", "agence"), ("fund", "fonds"), ("commission",), ("ngo", "ong"),
-                ("organisation", "organization"), ("institute", "institut"), ("observatory", "observatoire"),
-                ("programme", "program"), ("bloc",), ("alliance",), ("company", "firm", "entreprise", "société")]
+# a body's generic noun → the kinds of institutions.csv it can stand for ("l'ONG" → the last NGO named)
+_OWNER_NOUNS = {("agency", "agence"): ("agency",), ("fund", "fonds"): (), ("commission",): (),
+                ("ngo", "ong"): ("ngo",),
+                ("organisation", "organization"): ("organisation", "ngo"),
+                ("institute", "institut"): ("thinktank", "university"), ("observatory", "observatoire"): (),
+                ("programme", "program"): (), ("bloc",): (), ("alliance",): (), ("mission",): (),
+                ("company", "firm", "entreprise", "société"): ("company",)}
 
 
 @cache
@@ -407,11 +411,12 @@ class SpeakerResolver:
         found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
         noun = (pointer.group("noun") or "").lower()
         if noun:
-            stems = next((group for group in _OWNER_NOUNS if noun in group), (noun,))
+            stems, kinds = next((item for item in _OWNER_NOUNS.items() if noun in item[0]), ((noun,), ()))
             named = [c for c in found if c.kind == "institution"
                      and any(stem in before[c.start:c.end].lower() for stem in stems)]
+            typed = [c for c in found if c.kind == "institution" and c.body in kinds]
             bodies = [c for c in found if c.kind == "institution" and (len(c.code) > 2 or c.code in ("EU", "UN", "AU"))]
-            found = named or bodies
+            found = named or typed or bodies
         else:
             found = [c for c in found if c.start >= len(before) - 250]     # a possessive refers close by
             found = [c for c in found if c.kind == "institution"] or found  # a body before a country
