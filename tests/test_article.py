@@ -112,6 +112,12 @@ def test_english_attribution_and_pronouns():
     ("Médecins sans frontières gère le centre. L'OMS envoie des vaccins. « Les primes manquent », affirme "
      "Paul Verbeke, coordinateur d'urgence de l'ONG.", "fr", "CH"),
     ("Moscow was silent. \"We regret the decision,\" the Quai d’Orsay said.", "en", "FR"),
+    # an office, then a nationality: the office's organisation
+    ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
+     "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),
+    ("La mission de l'Union européenne au Kosovo patrouille. « Tout est calme », a dit son chef, l'Estonien "
+     "Mart Kask.", "fr", "EU"),
+    ("Le Suédois Lars Ekdal, ancien diplomate, a jugé que « le dialogue reste possible ».", "fr", "SE"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

@@ -378,6 +378,7 @@ class SpeakerResolver:
             # "its representative in Greece": a place where the speaker works is no nationality
             matches = [c for c in descriptive_matches(before) if not _LOCATIVE.search(before[:c.start])]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
+                       or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or country_of_description(after))
             if country is None:
@@ -399,6 +400,16 @@ class SpeakerResolver:
             for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.outside_quotes):
                 self.mentions.append((m.start(), speaker))
         self.mentions.sort(key=lambda item: item[0])
+
+    def _office_before_nationality(self, chunks: list[str], matches: list, at: int) -> str | None:
+        """ "la secrétaire générale de l'OSCE, la Norvégienne X", "son chef, le Letton X": an official
+        introduced by nationality after their office speaks for the organisation of that office."""
+        if len(chunks) < 2 or not matches or any(m.kind != "demonym" for m in matches) \
+                or len(chunks[-1].split()) > 4:
+            return None
+        office = chunks[-2]
+        found = organisation_of_role(office) or self._owner(office, at)
+        return found if found and (len(found) > 2 or found in ("EU", "UN", "AU")) else None
 
     def _owner(self, description: str, at: int) -> str | None:
         """ "its spokesperson", "sa porte-parole", "the agency's director", "Commission spokesperson":
