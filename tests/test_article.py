@@ -112,6 +112,10 @@ def test_english_attribution_and_pronouns():
     ("Médecins sans frontières gère le centre. L'OMS envoie des vaccins. « Les primes manquent », affirme "
      "Paul Verbeke, coordinateur d'urgence de l'ONG.", "fr", "CH"),
     ("Moscow was silent. \"We regret the decision,\" the Quai d’Orsay said.", "en", "FR"),
+    # "le porte-parole du ministère": the ministry named before, not the paragraph's country
+    ("Le ministère chinois du Commerce a protesté.\n\nÀ Bruxelles, la Belgique et la Commission se taisent. "
+     "« Nous défendrons nos entreprises », a déclaré le porte-parole du ministère, Li Wen, à Bruxelles.",
+     "fr", "CN"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

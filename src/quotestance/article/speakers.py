@@ -380,7 +380,7 @@ class SpeakerResolver:
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
-                       or country_of_description(after))
+                       or country_of_description(after) or self._body_named_before(before, start))
             if country is None:
                 # "À Damas, le ministre de l'Économie, X": the place that opens the sentence
                 sentence_start = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
@@ -432,6 +432,11 @@ class SpeakerResolver:
             found = [c for c in found if c.start >= len(before) - 250]     # a possessive refers close by
             found = [c for c in found if c.kind == "institution"] or found  # a body before a country
         return found[-1].code if found else None
+
+    def _body_named_before(self, description: str, at: int) -> str | None:
+        """ "le porte-parole du ministère", "a spokesperson for the ministry": the body named before."""
+        body = re.search(r"\b(?:du|de\s+l'|de\s+la|of\s+the|for\s+the)\s+(?P<noun>[\w-]+)\s*$", description, re.I)
+        return self._named_before(body.group("noun").lower(), at) if body else None
 
     def _named_before(self, phrase: str, at: int) -> str | None:
         """ "the ministry", "le ministère": the country of the last body of that kind the article
