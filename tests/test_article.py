@@ -116,6 +116,10 @@ def test_english_attribution_and_pronouns():
     ("Le ministère chinois du Commerce a protesté.\n\nÀ Bruxelles, la Belgique et la Commission se taisent. "
      "« Nous défendrons nos entreprises », a déclaré le porte-parole du ministère, Li Wen, à Bruxelles.",
      "fr", "CN"),
+    # "the mining ministry" is not the commerce ministry named before
+    ("Chile tightened its lithium rules on Monday. Santiago says Chile needs the revenue. China's commerce "
+     "ministry said it hoped for fair treatment. The mining ministry said \"no permit will be issued before "
+     "the consultation ends.\"", "en", "CL"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

@@ -313,6 +313,8 @@ INSTITUTION_NOUNS = {
     "delegation", "mission", "secretariat", "secrétariat", "parliament", "parlement", "communiqué",
     "statement", "report", "rapport", "texte", "text",
 }
+_FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "du", "sa", "son", "leur", "of",
+                   "for", "said", "a", "an", "un", "une", "ce", "cette", "this", "that"}
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
@@ -441,12 +443,19 @@ class SpeakerResolver:
     def _named_before(self, phrase: str, at: int) -> str | None:
         """ "the ministry", "le ministère": the country of the last body of that kind the article
         named with its country ("Iran's Foreign Ministry", "le ministère algérien des Affaires étrangères")."""
-        head = next((w for w in re.findall(r"[\w-]+", phrase) if w in INSTITUTION_NOUNS), None)
+        words = re.findall(r"[\w-]+", phrase)
+        head = next((w for w in words if w in INSTITUTION_NOUNS), None)
         if head is None:
             return None
+        # "the mining ministry", "le ministère de l'Intérieur": only a body with that portfolio will do
+        i = words.index(head)
+        qualifier = next((w for w in words[i + 1:i + 4] if w not in _FUNCTION_WORDS), None) \
+            if i + 1 < len(words) else (words[i - 1] if i > 0 and words[i - 1] not in _FUNCTION_WORDS else None)
         text, offset = self.outside_quotes, max(0, at - _LOOKBACK)
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", text[offset:at], re.I))):
             noun_start, noun_end = offset + m.start(), offset + m.end()
+            if qualifier and qualifier not in text[max(0, noun_start - 30):noun_end + 40].lower():
+                continue
             # the noun phrase around the noun, inside its sentence
             start = max([noun_start - 30] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
             ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
