@@ -120,6 +120,9 @@ def test_english_attribution_and_pronouns():
     ("Chile tightened its lithium rules on Monday. Santiago says Chile needs the revenue. China's commerce "
      "ministry said it hoped for fair treatment. The mining ministry said \"no permit will be issued before "
      "the consultation ends.\"", "en", "CL"),
+    # "au Timbuktu Institute": the institute named in the description, not the last one named before
+    ("L'Institute for Security Studies a publié une note. « La coopération régionale reste fragile », estime "
+     "Ousmane Diop, chercheur au Timbuktu Institute.", "fr", "SN"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

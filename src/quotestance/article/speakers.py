@@ -420,6 +420,9 @@ class SpeakerResolver:
         if pointer is None or (pointer.group("noun") and pointer.group("noun")[0].islower() and re.search(
                 r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", description[:pointer.start("noun")], re.I)):
             return None                      # "a private research firm" is a new body, not one named before
+        if pointer.group("noun") and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
+                                         for m in countries_in(description)):
+            return None                      # "chercheur au Timbuktu Institute": the body is named right here
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
         found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
         noun = (pointer.group("noun") or "").lower()
