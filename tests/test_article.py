@@ -123,6 +123,15 @@ def test_english_attribution_and_pronouns():
     # "au Timbuktu Institute": the institute named in the description, not the last one named before
     ("L'Institute for Security Studies a publié une note. « La coopération régionale reste fragile », estime "
      "Ousmane Diop, chercheur au Timbuktu Institute.", "fr", "SN"),
+    # "its trade ministry" belongs to a state; "a department spokesperson", "A spokesperson": the body just named
+    ("The European Steel Association (Eurofer) welcomed the quota. Türkiye, the bloc's second supplier, "
+     "objected. Its trade ministry said Ankara \"will protect its rights.\"", "en", "TR"),
+    ("Egypt and Sudan met in Cairo. In Washington, the State Department urged calm. \"We stand ready to "
+     "help,\" a department spokesperson said.", "en", "US"),
+    ("Italy signed the deal. The European Commission was more cautious. A spokesperson said it was "
+     "\"following the implementation closely.\"", "en", "EU"),
+    ("\"Our pilots are tired,\" said Marco Bellini, head of Italy's Civil Protection Department. The European "
+     "Commission thanked Rome.", "en", "IT"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

@@ -113,7 +113,7 @@ _OWNER_NOUNS = {("agency", "agence"): ("agency",), ("fund", "fonds"): (), ("comm
                 ("ngo", "ong"): ("ngo",),
                 ("organisation", "organization"): ("organisation", "ngo"),
                 ("institute", "institut"): ("thinktank", "university"), ("observatory", "observatoire"): (),
-                ("programme", "program"): (), ("bloc",): (), ("alliance",): (), ("mission",): (),
+                ("department", "département"): ("ministry",), ("programme", "program"): (), ("bloc",): (), ("alliance",): (), ("mission",): (),
                 ("company", "firm", "entreprise", "société"): ("company",)}
 
 
@@ -127,7 +127,9 @@ def _owner_pointer() -> re.Pattern:
     # the possessive opens the description ("said its spokesperson", "Son administrateur délégué"),
     # not "la maire de Brest n'a pas boudé son plaisir"
     return re.compile(r"(?:^\s*(?:[\w'’-]+\s+){0,4}(?P<pronoun>its|sa|son|leur|their)\s+(?:[\w-]+\s+)?"
-                      rf"(?:{heads})s?\b"
+                      rf"(?P<head>{heads})s?\b"
+                      # "A spokesperson said…", "a déclaré un porte-parole": the body just named
+                      r"|^\s*(?:[\w'’-]+\s+){0,3}(?P<bare>an?|une?)\s+(?:spokes(?:person|man|woman)|porte-parole)\s*$"
                       r"|(?:^|\s)(?:the\s+|l'|l’|de\s+l'|de\s+l’|du\s+|de\s+la\s+|of\s+the\s+)?"
                       rf"(?P<noun>{nouns})(?='s|’s|\s*$|\s*[,.;)]|\s+(?:{roles}|in|en|au|à|aux)\b))", re.I)
 
@@ -313,6 +315,8 @@ INSTITUTION_NOUNS = {
     "delegation", "mission", "secretariat", "secrétariat", "parliament", "parlement", "communiqué",
     "statement", "report", "rapport", "texte", "text",
 }
+_STATE_NOUNS = {"ministère", "ministry", "gouvernement", "government", "embassy", "ambassade", "parliament",
+                "parlement", "presidency", "présidence", "department", "département"}
 _FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "du", "sa", "son", "leur", "of",
                    "for", "said", "a", "an", "un", "une", "ce", "cette", "this", "that"}
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
@@ -417,15 +421,21 @@ class SpeakerResolver:
         """ "its spokesperson", "sa porte-parole", "the agency's director", "Commission spokesperson":
         the role belongs to a body named earlier, whose country is the speaker's."""
         pointer = _owner_pointer().search(description)
-        if pointer is None or (pointer.group("noun") and pointer.group("noun")[0].islower() and re.search(
-                r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", description[:pointer.start("noun")], re.I)):
-            return None                      # "a private research firm" is a new body, not one named before
+        if pointer is None:
+            return None
+        noun = pointer.group("noun") or ""
+        before_noun, after_noun = description[:pointer.start("noun")], description[pointer.end("noun"):]
+        if noun[:1].islower() and re.search(r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", before_noun, re.I) \
+                and not re.match(rf"\s+(?:{alternation(sorted(ROLE_NOUNS))})\b", after_noun, re.I):
+            return None     # "a private research firm" is a new body ("a department spokesperson" is not)
+        if noun[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", before_noun):
+            return None     # "Italy's Civil Protection Department": the end of a name
         if pointer.group("noun") and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
                                          for m in countries_in(description)):
             return None                      # "chercheur au Timbuktu Institute": the body is named right here
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
         found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
-        noun = (pointer.group("noun") or "").lower()
+        noun = noun.lower()
         if noun:
             stems, kinds = next((item for item in _OWNER_NOUNS.items() if noun in item[0]), ((noun,), ()))
             named = [c for c in found if c.kind == "institution"
@@ -435,7 +445,11 @@ class SpeakerResolver:
             found = named or typed or bodies
         else:
             found = [c for c in found if c.start >= len(before) - 250]     # a possessive refers close by
-            found = [c for c in found if c.kind == "institution"] or found  # a body before a country
+            if (pointer.group("head") or "").lower() in _STATE_NOUNS:
+                # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
+                found = [c for c in found if c.kind != "institution" or len(c.code) == 2] or found
+            else:
+                found = [c for c in found if c.kind == "institution"] or found  # a body before a country
         return found[-1].code if found else None
 
     def _body_named_before(self, description: str, at: int) -> str | None:
