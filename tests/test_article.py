@@ -132,6 +132,10 @@ def test_english_attribution_and_pronouns():
      "\"following the implementation closely.\"", "en", "EU"),
     ("\"Our pilots are tired,\" said Marco Bellini, head of Italy's Civil Protection Department. The European "
      "Commission thanked Rome.", "en", "IT"),
+    # "X of the Korea Institute…": a description after "of"; the family name written first comes back alone
+    ("Beijing lifted the sanctions on Monday. According to Park Ji-won of the Korea Development Institute, the "
+     "thaw is fragile. China's move was welcomed in Washington.\n\n\"Companies will price political risk,\" "
+     "Park said. China and Beijing and China again.", "en", "KR"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

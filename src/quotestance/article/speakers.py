@@ -378,6 +378,8 @@ class SpeakerResolver:
             before = before_chunks[-1] if before_chunks else ""
             rest = self.text[m.end():m.end() + 160]
             after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
+            if re.match(r" (?:of|from|at) (?:the )?[A-Z]", rest):
+                after = rest.split(",")[0].split(".")[0]   # "Choi Min-jae of the Korea Institute for…"
             if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since)\b",
                         after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
@@ -545,7 +547,12 @@ class SpeakerResolver:
         country = country_of_name(phrase)
         if country is None and re.fullmatch(_NAME_TOKEN, phrase) and len(phrase) > 2 \
                 and phrase.lower() not in TITLE_WORDS:
-            # a bare surname ("Blige said") of someone not introduced with a full name
+            # a family name written first ("Choi Min-jae" … "Choi said"), else a bare surname ("Blige said")
+            # of someone not introduced with a full name
+            family_first = {id(sp): sp for name, sp in self.people.items()
+                            if len(name.split()) > 1 and name.split()[0] == phrase}
+            if len(family_first) == 1:
+                return next(iter(family_first.values()))
             return self._remember(phrase, "", None)
         role = self._known_by_role(low)
         if role is not None and (country is None or role.country == country):
