@@ -136,6 +136,10 @@ def test_english_attribution_and_pronouns():
     ("Beijing lifted the sanctions on Monday. According to Park Ji-won of the Korea Development Institute, the "
      "thaw is fragile. China's move was welcomed in Washington.\n\n\"Companies will price political risk,\" "
      "Park said. China and Beijing and China again.", "en", "KR"),
+    # the town an official serves; the words after the name stop at the quote ("the Turkish rescuers")
+    ("Türkiye reopened the border crossing with Armenia on Monday.\n\nOn the Armenian side, Gyumri's mayor, Karen "
+     "Petrosyan, reaches for a longer memory:\n\n\"People remember the Turkish rescuers of 1988. Türkiye came.\"",
+     "en", "AM"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

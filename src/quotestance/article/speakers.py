@@ -317,6 +317,8 @@ INSTITUTION_NOUNS = {
 }
 _STATE_NOUNS = {"ministère", "ministry", "gouvernement", "government", "embassy", "ambassade", "parliament",
                 "parlement", "presidency", "présidence", "department", "département"}
+_POSTED_ABROAD = re.compile(r"\b(?:ambassad\w*|envoy\w*|envoyée?|représentant\w*|representative|correspondent\w*|"
+                            r"consul\w*|délégation|delegation|attaché\w*|émissaire|emissary)\b", re.I)
 _FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "du", "sa", "son", "leur", "of",
                    "for", "said", "a", "an", "un", "une", "ce", "cette", "this", "that"}
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
@@ -377,9 +379,10 @@ class SpeakerResolver:
             before_chunks = [c for c in self.text[clause_start:start].split(",") if c.strip()]
             before = before_chunks[-1] if before_chunks else ""
             rest = self.text[m.end():m.end() + 160]
-            after = rest[1:].split(",")[0].split(".")[0] if rest.startswith(",") else ""
+            # the apposition ends at a comma, a full stop, a paragraph or a quote
+            after = re.split(r"[,.\n«“\"]", rest[1:])[0] if rest.startswith(",") else ""
             if re.match(r" (?:of|from|at) (?:the )?[A-Z]", rest):
-                after = rest.split(",")[0].split(".")[0]   # "Choi Min-jae of the Korea Institute for…"
+                after = re.split(r"[,.\n«“\"]", rest)[0]   # "Choi Min-jae of the Korea Institute for…"
             if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since)\b",
                         after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
@@ -400,6 +403,11 @@ class SpeakerResolver:
                 # (but in "X, a jugé les inquiétudes de Paris…" the clause goes on: no apposition)
                 capitals = [c for c in countries_in(after) if c.kind in ("capital", "city")]
                 country = capitals[0].code if capitals else None
+            if country is None and not _POSTED_ABROAD.search(before):
+                # "la maire de Brest", "Gyumri's mayor": the town an official serves (an ambassador's
+                # or a correspondent's town is not theirs)
+                towns = [c for c in countries_in(before) if c.kind in ("capital", "city") and len(c.code) == 2]
+                country = towns[0].code if towns else None
             speaker = self._remember(name, before + " " + after, country, title=before)
             if speaker.first_at is None:
                 speaker.first_at = start
