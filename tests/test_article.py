@@ -194,6 +194,13 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Barzani, a spokesman for the regional government, spoke to us by phone from Erbil:\n\n"
                  "\"We have asked Washington to keep its advisers here until the elections.\"\n", "en",
                  ["Dilshad Barzani"], id="a paragraph ending on a colon introduces the next quote"),
+    pytest.param("L'agence onusienne s'inquiète. Le ministre Karim Haddad a parlé le premier.\n\n« Les départs "
+                 "augmentent chaque semaine », alerte Amina Diallo, cheffe de mission de l'agence. « Nous "
+                 "n'avons rien signé », a fait savoir la Commission électorale. « C'est un succès », "
+                 "s'est félicité le ministre, Paul Girard. « Rien ne change », mais le ministère a ignoré "
+                 "la question.", "fr",
+                 ["Amina Diallo", "la Commission électorale", "Paul Girard"],
+                 id="any verb between the comma after a quote and a name"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

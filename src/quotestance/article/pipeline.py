@@ -32,7 +32,7 @@ def extract_quotes(text: str, lang: str | None = None,
         groups.setdefault(span.group, []).append((span, before, after))
     rows: list[dict] = []
     for parts in groups.values():
-        if not any(is_statement(text, s.start, s.end, b, a) for s, b, a in parts):
+        if not any(is_statement(text, s.start, s.end, b, a, lang) for s, b, a in parts):
             continue
         # A quote with no cue continues the previous speaker when it follows closely.
         close = bool(rows) and parts[0][0].open_at - rows[-1]["end"] < 600

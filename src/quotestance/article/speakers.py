@@ -23,6 +23,7 @@ from quotestance.article.countries import (
     organisation_of_role,
 )
 from quotestance.article.quotes import QuoteSpan
+from quotestance.article.statements import french_any_verb_after
 from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
 
 TITLE_WORDS = {
@@ -235,6 +236,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                r"(?P<pron>il|elle|ils|elles|on)\b"),
         "fr_after_aux": re.compile(rf"^\s*[,–—]?\s*(?:a|ont|avait|avaient|aurait)\s+(?:{fr_part})\s+{np_}", re.I),
         "fr_after_present": re.compile(rf"^\s*[,–—]?\s*(?:{fr_pres})\s+{np_}", re.I),
+        "fr_after_anyverb": french_any_verb_after(),
         "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we|I)\s+(?:\w+ly\s+|further\s+|also\s+|"
                                        rf"later\s+|then\s+|once\s+)?(?:{en})\b", re.I),
         # '"…" ― Carla Sanchez': a name after a dash
@@ -711,7 +713,7 @@ class SpeakerResolver:
             if m:
                 self.last_mention = m.group("pron")
                 return self._pronoun(PRONOUNS[m.group("pron").lower()], self._at)
-        keys = (("fr_after_aux", "fr_after_present", "according_after") if lang == "fr"
+        keys = (("fr_after_aux", "fr_after_present", "according_after", "fr_after_anyverb") if lang == "fr"
                 else ("en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb", "according_after"))
         for key in keys:
             m = p[key].match(after)
@@ -720,7 +722,7 @@ class SpeakerResolver:
         return None
 
     def _attributed_after(self, after, tail, p, lang) -> bool:
-        keys = (("inverted", "fr_after_aux", "fr_after_present") if lang == "fr"
+        keys = (("inverted", "fr_after_aux", "fr_after_present", "fr_after_anyverb") if lang == "fr"
                 else ("en_after_pronoun", "en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb"))
         return any(p[k].match(after) for k in keys)
 

@@ -25,6 +25,25 @@ def _reporting_cue() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation(words) + "|" + pronoun_inversion + r")\b", re.IGNORECASE)
 
 
+_NOT_VERBS = ("mais|puis|donc|alors|selon|avant|après|dont|car|sans|avec|pour|contre|dans|tandis|lorsque|quand|"
+              "comme|ainsi|depuis|pendant|même|aussi|voire|notamment|surtout|sous|sur|chez|entre|vers|par|"
+              "parmi|jusque|jusqu|malgré|outre|hier|aujourd|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+              "dimanche|cette|ces|ceux|celle|celui|tous|toutes|tout|les|des|une|qui|que|quoi|où|non|oui|plus|"
+              "moins|très|bien|encore|déjà|toujours|jamais|lui|elle|eux|leur|leurs|nous|vous|ils|elles|et")
+
+
+@cache
+def french_any_verb_after() -> re.Pattern:
+    """«…», alerte X / «…», a réagi le ministre / «…», a fait savoir la Commission: any verb between the
+    comma after a quote and a name or a determiner (journalists vary the verb; a preposition or a
+    conjunction is no verb). The words after the verb are the group `np`."""
+    return re.compile(r"^\s*[,–—]\s*(?:(?:a|ont|s'est|s’est|se\s+sont)\s+)?(?:s'|s’|se\s+)?"
+                      rf"(?!(?:{_NOT_VERBS})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
+                      r"(?:(?:savoir|valoir|remarquer|observer|part)\s+)?"     # «…», fait savoir X
+                      r"(?P<np>(?:[A-ZÀ-Ý]|(?:(?:le|la|les|un|une|son|sa|leur)\s+|l'|l’)\w)"
+                      r"[^.;:!?«»“”\"\n]{1,160})")
+
+
 @cache
 def _according_to() -> re.Pattern:
     rv = reporting_verbs()
@@ -32,7 +51,7 @@ def _according_to() -> re.Pattern:
                       + r")\b", re.IGNORECASE)
 
 
-def attributed(before: str, after: str, tail: str, short: bool = False) -> bool:
+def attributed(before: str, after: str, tail: str, short: bool = False, lang: str = "en") -> bool:
     """Does a reporting verb govern the quote: close before its opening mark, or right after it?"""
     window = " ".join(before.split()[-(8 if short else 14):])
     if _reporting_cue().search(window) or _according_to().match(before.lstrip()):
@@ -43,10 +62,12 @@ def attributed(before: str, after: str, tail: str, short: bool = False) -> bool:
     after_words = re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", after).split()
     comma_first = re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
     name_first = re.match(r"\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){1,3}\S", tail)
+    if lang == "fr" and comma_first and french_any_verb_after().match(", " + after.lstrip(" ,»\u00a0\u202f")):
+        return True
     return bool((comma_first or name_first) and _reporting_cue().search(" ".join(after_words[:6])))
 
 
-def is_statement(text: str, start: int, end: int, before: str, after: str) -> bool:
+def is_statement(text: str, start: int, end: int, before: str, after: str, lang: str = "en") -> bool:
     """Judge the quoted text[start:end] from its own shape and its sentence context.
 
     `before`/`after` are the parts of the sentence outside the marks.
@@ -57,7 +78,7 @@ def is_statement(text: str, start: int, end: int, before: str, after: str) -> bo
     if not sentence_like and n_words <= 8 and _naming_cue().search(before.rstrip(" «“\"\u00a0\u202f")):
         return False
     if attributed(before, after, text[end:end + 200]  # what follows the quoted words, marks included
-                  , short=n_words <= 3):
+                  , short=n_words <= 3, lang=lang):
         return True
     if before.rstrip(" «“\"\u00a0\u202f").endswith(":"):
         return True
