@@ -114,7 +114,8 @@ _OWNER_NOUNS = {("agency", "agence"): ("agency",), ("fund", "fonds"): (), ("comm
                 ("ngo", "ong"): ("ngo",),
                 ("organisation", "organization"): ("organisation", "ngo"),
                 ("institute", "institut"): ("thinktank", "university"), ("observatory", "observatoire"): (),
-                ("department", "département"): ("ministry",), ("programme", "program"): (), ("bloc",): (), ("alliance",): (), ("mission",): (),
+                ("department", "département"): ("ministry",), ("programme", "program"): (), ("bloc",): (),
+                ("alliance",): (), ("mission",): (),
                 ("company", "firm", "entreprise", "société"): ("company",)}
 
 
