@@ -201,6 +201,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "la question.", "fr",
                  ["Amina Diallo", "la Commission électorale", "Paul Girard"],
                  id="any verb between the comma after a quote and a name"),
+    pytest.param("La ministre Rūta Kalnė a réuni les douaniers.\n\nL'Otan, elle, a assuré « suivre la situation "
+                 "heure par heure ». Le Canada a, lui aussi, promis « une aide rapide et concrète ».", "fr",
+                 ["L'Otan", "Canada"], id="a stressed pronoun repeats the subject"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

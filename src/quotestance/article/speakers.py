@@ -265,6 +265,7 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+_STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
                              r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
@@ -746,6 +747,8 @@ class SpeakerResolver:
 
     def _subject_before(self, subject: str) -> Speaker | None:
         subject = _AUXILIARY_TAIL.sub("", subject)
+        # "L'Otan, elle, a assuré", "La Norvège a, elle, appelé": a stressed pronoun repeats the subject
+        subject = _AUXILIARY_TAIL.sub("", _STRESSED_PRONOUN.sub("", subject))
         pronoun = re.search(r"\b(it|he|she|they|il|elle|ils|elles)\s*$", subject, re.I)
         if pronoun and len(subject.split()) > 1 and not self._names_someone(subject[:pronoun.start()]):
             # "In a statement on Tuesday it (reiterated)": the pronoun is the subject
