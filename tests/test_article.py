@@ -140,6 +140,9 @@ def test_english_attribution_and_pronouns():
     ("Türkiye reopened the border crossing with Armenia on Monday.\n\nOn the Armenian side, Gyumri's mayor, Karen "
      "Petrosyan, reaches for a longer memory:\n\n\"People remember the Turkish rescuers of 1988. Türkiye came.\"",
      "en", "AM"),
+    # "its" after a capital standing for its government
+    ("Moscow was dismissive.\n\nMinsk, for its part, rejected what its foreign ministry called Washington's "
+     "\"interference in our affairs.\"", "en", "BY"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),
@@ -204,6 +207,14 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("La ministre Rūta Kalnė a réuni les douaniers.\n\nL'Otan, elle, a assuré « suivre la situation "
                  "heure par heure ». Le Canada a, lui aussi, promis « une aide rapide et concrète ».", "fr",
                  ["L'Otan", "Canada"], id="a stressed pronoun repeats the subject"),
+    pytest.param("Moscow was dismissive. Minsk, for its part, rejected what its foreign ministry called Washington's "
+                 "\"interference in our affairs.\" Gas flows through the pipeline, which Romanian operator Transgaz "
+                 "says is running at \"full capacity since Monday.\"", "en",
+                 ["its foreign ministry", "Romanian operator Transgaz"], id="what X called, which X says"),
+    pytest.param("Trade Minister Tran Van Hung signed the deal. To reassure Washington, Hung's ministry said that it "
+                 "\"will not allow transshipment of any kind.\"\n\nIraqi commanders say they are ready. \"We can hold "
+                 "the line,\" military spokesman Maj. Gen. Saad al-Amiri said.", "en",
+                 ["Hung's ministry", "Saad al-Amiri"], id="a person's ministry, a purpose clause, ranks"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

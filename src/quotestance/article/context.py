@@ -6,9 +6,12 @@ import re
 
 from quotestance.article.quotes import QuoteSpan
 
-# A full stop after "Mr", "M", "Dr"… is an abbreviation, not the end of a sentence.
-_SENTENCE_END = re.compile(r"(?<![\s(]M)(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!Lt)"
-                           r"(?<!Col)(?<!St)(?<!\sJr)(?<!U\.S)(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")
+# Titles and ranks written with a full stop before a name ("Mr.", "Maj. Gen.", "M."): the stop ends no
+# sentence. One list for the sentence splitter here and the speaker patterns.
+TITLE_ABBREVIATIONS = ("M", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
+                       "Cmdr", "Cdr", "Adm", "Prof", "Amb", "Sgt", "St", "Mgr", "Pr", "Jr", "Sr", "U.S")
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{re.escape(a)})" for a in TITLE_ABBREVIATIONS if len(a) > 1)
+                           + r"(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")
 
 
 def sentence_context(text: str, span: QuoteSpan, previous_end: int, next_start: int) -> tuple[str, str]:

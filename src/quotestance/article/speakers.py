@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from quotestance.article.context import TITLE_ABBREVIATIONS
 from quotestance.article.countries import (
     countries_in,
     country_of_description,
@@ -104,6 +105,8 @@ _LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|to\s+which|to\s+who
 _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
                         r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
+                        # a purpose: "To reassure Washington", "Pour rassurer Pékin"
+                        r"to\s+(?-i:[a-z])\w+\b.*|pour\s+\w+(?:er|ir|re)\b.*|"
                         r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*|"
                         # a circumstance: "Dans une note publiée le soir même", "In a statement"
                         r"(?:dans|lors|après|avant|depuis|pendant|in|after|before|during|since)\s+"
@@ -153,7 +156,7 @@ _INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|
 
 # Abbreviation dots ("Mr. Obama", "M. Varnikov") would end a noun phrase: hide them while the
 # patterns run, restore them when a phrase is resolved.
-_ABBREVIATION = re.compile(r"\b(M|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Mgr|Pr|Jr|U\.S|D|R)\.(?=\s|-)"
+_ABBREVIATION = re.compile(r"\b(" + "|".join(re.escape(a) for a in TITLE_ABBREVIATIONS) + r"|D|R)\.(?=\s|-)"
                           r"|(?<=[a-z] )([A-Z])\.(?= [A-Z][a-z])")   # a middle initial: "Elijah E. Cummings"
 _HIDDEN_DOT = "\u2024"
 
@@ -448,7 +451,8 @@ class SpeakerResolver:
                                          for m in countries_in(description)):
             return None                      # "chercheur au Timbuktu Institute": the body is named right here
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
-        found = [c for c in countries_in(before) if c.kind in ("institution", "demonym", "country")]
+        named = countries_in(before)
+        found = [c for c in named if c.kind in ("institution", "demonym", "country")]
         noun = noun.lower()
         if noun:
             stems, kinds = next((item for item in _OWNER_NOUNS.items() if noun in item[0]), ((noun,), ()))
@@ -458,7 +462,9 @@ class SpeakerResolver:
             bodies = [c for c in found if c.kind == "institution" and (len(c.code) > 2 or c.code in ("EU", "UN", "AU"))]
             found = named or typed or bodies
         else:
-            found = [c for c in found if c.start >= len(before) - 250]     # a possessive refers close by
+            # a possessive refers close by, to a capital too ("Minsk, for its part, … its foreign ministry")
+            found = [c for c in named if c.kind in ("institution", "demonym", "country", "capital")
+                     and c.start >= len(before) - 250]
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
                 found = [c for c in found if c.kind != "institution" or len(c.code) == 2] or found
@@ -536,6 +542,10 @@ class SpeakerResolver:
             low = inverted.group(1)
         if low in PRONOUNS:
             return self._pronoun(PRONOUNS[low], getattr(self, "_at", None))
+        owned = re.fullmatch(r"(?P<owner>[A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+)?(?P<body>[\w-]+)", phrase)
+        if owned and owned.group("owner") in self.people and owned.group("body").lower() in INSTITUTION_NOUNS:
+            # "Hung's ministry": the body of a person named before, of that person's country
+            return Speaker(phrase, self.people[owned.group("owner")].country, kind="institution")
         honorific = _HONORIFIC.search(phrase)
         for token in re.findall(_NAME_TOKEN, phrase):
             if token in self.people and token.lower() not in TITLE_WORDS:
@@ -576,12 +586,19 @@ class SpeakerResolver:
         if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
                 and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
-            at = self._at if self._at is not None else len(self.text)
+            at = self._phrase_at(phrase)
             return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
         if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
-            at = self._at if self._at is not None else len(self.text)
+            at = self._phrase_at(phrase)
             return Speaker(phrase, self._owner(phrase, at) or self._named_before(low, at), kind="institution")
         return None
+
+    def _phrase_at(self, phrase: str) -> int:
+        """Where the phrase being resolved stands: its last occurrence before the quote, so that "its"
+        in "what its foreign ministry called Washington's «…»" looks back from "its", not from the quote."""
+        at = self._at if self._at is not None else len(self.text)
+        found = self.outside_quotes.rfind(phrase, max(0, at - 400), at)
+        return found if found >= 0 else at
 
     def _known_by_role(self, phrase: str) -> Speaker | None:
         """ "le ministre", "the spokesperson": the last speaker introduced with that role."""
@@ -754,8 +771,11 @@ class SpeakerResolver:
             # "In a statement on Tuesday it (reiterated)": the pronoun is the subject
             self.last_mention = pronoun.group(1)
             return self._pronoun(PRONOUNS[pronoun.group(1).lower()], self._at)
-        relative = re.search(r"\b(?:that|which|whom|que|qu')\s*(?P<rest>[^,]+)$", subject)
-        if relative and self._names_someone(relative.group("rest")):
+        relative = re.search(r"\b(?P<rel>that|which|whom|what|que|qu')\s*(?P<rest>[^,]+)$", subject)
+        if relative and (self._names_someone(relative.group("rest")) or (
+                # "rejected what its foreign ministry (called)", "which Romanian operator Transgaz (says)"
+                relative.group("rel") in ("what", "which")
+                and re.match(r"(?:its|his|her|their|the|[A-Z])", relative.group("rest")))):
             subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
         chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
         if not chunks:

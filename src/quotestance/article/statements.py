@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from quotestance.article.context import TITLE_ABBREVIATIONS
 from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
 
 
@@ -59,7 +60,8 @@ def attributed(before: str, after: str, tail: str, short: bool = False, lang: st
     # After the quote, the cue must follow a comma (inside or outside the mark) within a few words
     # (a party-and-state tag, "McConnell, R-Ky., said", does not count as words), or a name must
     # follow at once: '“…” Merkley said.'
-    after_words = re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", after).split()
+    after_words = [w for w in re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", after).split()
+                   if not (w.endswith(".") and w[:-1] in TITLE_ABBREVIATIONS)]     # nor do "Maj. Gen."
     comma_first = re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
     name_first = re.match(r"\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){1,3}\S", tail)
     if lang == "fr" and comma_first and french_any_verb_after().match(", " + after.lstrip(" ,»\u00a0\u202f")):
