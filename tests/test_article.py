@@ -159,7 +159,7 @@ def test_role_owner_gives_the_country(text, lang, country):
 
 
 @pytest.mark.parametrize("description,country", [
-    ("le ministre des Armées, qui s'est entretenu avec son homologue russe", None),
+    ("le ministre des Armées, qui s'est entretenu avec son homologue russe", "FR"),   # France's title
     ("who spoke with his Pakistani counterpart on Monday", None),
     ("le ministre français, qui s'est entretenu avec son homologue russe", "FR"),
     ("son homologue britannique", "GB"),

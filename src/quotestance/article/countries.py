@@ -31,8 +31,8 @@ def _straight(text: str) -> str:
 
 
 @cache
-def _lexicon() -> tuple[dict[str, tuple[str, ...]], int]:
-    """Every known form → (code, kind[, institution kind]), and the longest form in tokens.
+def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
+    """Every known form → (code, kind[, institution kind]), and the beginnings of the forms.
     Apostrophes are straight in the keys ("Quai d’Orsay" is looked up as "Quai d'Orsay")."""
     forms: dict[str, tuple[str, ...]] = {}
     for row in csv_rows("countries.csv"):
@@ -61,8 +61,9 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], int]:
     for form, value in forms.items():
         straight.setdefault(_straight(form), value)
     forms = straight
-    longest = max(len(_TOKEN.findall(form)) for form in forms)
-    return forms, longest
+    # every form's first 1, 2, … tokens, as countries_in joins them: how far a run of tokens may go
+    prefixes = {" ".join(form[:m.end()].split()) for form in forms for m in _TOKEN.finditer(form)}
+    return forms, prefixes
 
 
 def countries_in(text: str) -> list[CountryMatch]:
@@ -71,17 +72,23 @@ def countries_in(text: str) -> list[CountryMatch]:
     A dictionary lookup over runs of tokens (apostrophes split tokens, so "d'Allemagne" and
     "Russia's" find their country) — far faster than one regex over thousands of forms.
     """
-    forms, longest = _lexicon()
+    forms, prefixes = _lexicon()
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found, i = [], 0
     while i < len(tokens):
-        for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
+        # extend the run of tokens while it is the beginning of some form; keep the longest form
+        best = None
+        for j in range(i, len(tokens)):
             words = _straight(" ".join(text[tokens[i][0]:tokens[j][1]].split()))
             hit = forms.get(words) or forms.get(words.rstrip(".-"))
             if hit:
-                found.append(CountryMatch(hit[0], tokens[i][0], hit[1], tokens[j][1], *hit[2:]))
-                i = j + 1
+                best = (j, hit)
+            if words not in prefixes and words.rstrip(".-") not in prefixes:
                 break
+        if best:
+            j, hit = best
+            found.append(CountryMatch(hit[0], tokens[i][0], hit[1], tokens[j][1], *hit[2:]))
+            i = j + 1
         else:
             i += 1
     # "Greenpeace Poland", "Transparency International Budapest": a national branch, one institution
@@ -136,7 +143,7 @@ def organisation_of_role(description: str, matches: list[CountryMatch] | None = 
     """The organisation a role is held in: "chef de la délégation du CICR au Soudan" → ICRC."""
     for m in descriptive_matches(description) if matches is None else matches:
         if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU")) \
-                and ORGANISATION_ROLE.search(description[:m.start]):
+                and (ORGANISATION_ROLE.search(description[:m.start]) or m.body == "office"):
             return m.code
     return None
 

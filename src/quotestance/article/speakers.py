@@ -390,8 +390,8 @@ class SpeakerResolver:
             after = re.split(r"[,.\n«“\"]", rest[1:])[0] if rest.startswith(",") else ""
             if re.match(r" (?:of|from|at) (?:the )?[A-Z]", rest):
                 after = re.split(r"[,.\n«“\"]", rest)[0]   # "Choi Min-jae of the Korea Institute for…"
-            if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since)\b",
-                        after):
+            if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since|"
+                        r"à\s+la\s+sortie|à\s+l'issue|en\s+marge|au\s+sortir|on\s+the\s+sidelines)\b", after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
             # "its representative in Greece": a place where the speaker works is no nationality
             matches = [c for c in descriptive_matches(before) if not _LOCATIVE.search(before[:c.start])]
@@ -447,6 +447,8 @@ class SpeakerResolver:
             return None     # "a private research firm" is a new body ("a department spokesperson" is not)
         if noun[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", before_noun):
             return None     # "Italy's Civil Protection Department": the end of a name
+        if noun[:1].islower() and re.search(r"\b(?:the|la|le|du)\s+(?:[\w-]+\s+)+$", before_noun, re.I):
+            return None     # "the West Sumatra disaster management agency": a body described here
         if pointer.group("noun") and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
                                          for m in countries_in(description)):
             return None                      # "chercheur au Timbuktu Institute": the body is named right here
