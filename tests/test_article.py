@@ -163,6 +163,8 @@ def test_role_owner_gives_the_country(text, lang, country):
     ("who spoke with his Pakistani counterpart on Monday", None),
     ("le ministre français, qui s'est entretenu avec son homologue russe", "FR"),
     ("son homologue britannique", "GB"),
+    ("chercheur à l'université Bilkent", "TR"),          # French for "Bilkent University"
+    ("professeure à l'Université d'Oxford", "GB"),
 ])
 def test_a_counterparts_country_is_not_the_speakers(description, country):
     assert country_of_description(description) == country

@@ -26,6 +26,16 @@ class CountryMatch:
 _TOKEN = re.compile(r"[\w.]+")   # hyphens split tokens: "Islamabad-based", "nord-coréen" (rejoined)
 
 
+def _french_university(name: str) -> list[str]:
+    """How French names an English-named university: "université Bilkent", "université d'Ankara"."""
+    if m := re.fullmatch(r"(.+) University", name):
+        return [f"université {m.group(1)}"]
+    if m := re.fullmatch(r"University of (.+)", name):
+        of = "d'" if m.group(1)[0] in "AEIOUÉ" else "de "
+        return [f"université {of}{m.group(1)}"]
+    return []
+
+
 def _straight(text: str) -> str:
     return text.replace("’", "'")
 
@@ -52,6 +62,10 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
         forms[name] = (row["country"], "institution", row.get("kind") or "")
         # mid-sentence French writes "le département d'État", "la Commission européenne"
         forms.setdefault(name[0].lower() + name[1:], forms[name])
+        forms.setdefault(name[0].upper() + name[1:], forms[name])     # … and "Université d'Oxford" opens one
+        for french in _french_university(name) if row.get("kind") == "university" else ():
+            forms.setdefault(french, forms[name])            # "Bilkent University" → "l'université Bilkent"
+            forms.setdefault(french[0].upper() + french[1:], forms[name])
     for row in csv_rows("cities.csv"):
         forms.setdefault(row["name"], (row["country"], "city"))
     for row in csv_rows("gazetteer.csv"):
