@@ -217,6 +217,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "\"will not allow transshipment of any kind.\"\n\nIraqi commanders say they are ready. \"We can hold "
                  "the line,\" military spokesman Maj. Gen. Saad al-Amiri said.", "en",
                  ["Hung's ministry", "Saad al-Amiri"], id="a person's ministry, a purpose clause, ranks"),
+    pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
+                 "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
+                 ["PolitiFact"], id="a family name first only in a two-word name"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

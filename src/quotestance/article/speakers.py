@@ -574,7 +574,7 @@ class SpeakerResolver:
             # a family name written first ("Choi Min-jae" … "Choi said"), else a bare surname ("Blige said")
             # of someone not introduced with a full name
             family_first = {id(sp): sp for name, sp in self.people.items()
-                            if len(name.split()) > 1 and name.split()[0] == phrase}
+                            if len(name.split()) == 2 and name.split()[0] == phrase}
             if len(family_first) == 1:
                 return next(iter(family_first.values()))
             return self._remember(phrase, "", None)
