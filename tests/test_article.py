@@ -206,6 +206,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "la question.", "fr",
                  ["Amina Diallo", "la Commission électorale", "Paul Girard"],
                  id="any verb between the comma after a quote and a name"),
+    pytest.param("Les travaux reprennent à Bagdad.\n\n« Le chantier avance », a confirmé à la presse Rachel Ostrander, "
+                 "porte-parole de l'ambassade.", "fr", ["Rachel Ostrander"],
+                 id="a complement between the verb and the name"),
     pytest.param("La ministre Rūta Kalnė a réuni les douaniers.\n\nL'Otan, elle, a assuré « suivre la situation "
                  "heure par heure ». Le Canada a, lui aussi, promis « une aide rapide et concrète ».", "fr",
                  ["L'Otan", "Canada"], id="a stressed pronoun repeats the subject"),

@@ -41,6 +41,7 @@ def french_any_verb_after() -> re.Pattern:
     return re.compile(r"^\s*[,–—]\s*(?:(?:a|ont|s'est|s’est|se\s+sont)\s+)?(?:s'|s’|se\s+)?"
                       rf"(?!(?:{_NOT_VERBS})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
                       r"(?:(?:savoir|valoir|remarquer|observer|part)\s+)?"     # «…», fait savoir X
+                      r"(?:(?:à|au|aux)\s+(?:la\s+|l'|l’)?[\w-]+\s+)?"        # «…», a confirmé à la presse X
                       r"(?P<np>(?:[A-ZÀ-Ý]|(?:(?:le|la|les|un|une|son|sa|leur)\s+|l'|l’)\w)"
                       r"[^.;:!?«»“”\"\n]{1,160})")
 
