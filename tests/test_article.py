@@ -149,6 +149,8 @@ def test_english_attribution_and_pronouns():
     ("La mission de l'Union européenne au Kosovo patrouille. « Tout est calme », a dit son chef, l'Estonien "
      "Mart Kask.", "fr", "EU"),
     ("Le Suédois Lars Ekdal, ancien diplomate, a jugé que « le dialogue reste possible ».", "fr", "SE"),
+    ("L'OSCE ouvre une mission en Hongrie. La cheffe de la mission, la Finlandaise Aino Virtanen, a détaillé "
+     "le dispositif : « Nous déploierons trois cents observateurs. »", "fr", "OSCE"),
     # a counterpart who is the speaker gives the speaker's country
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),

@@ -447,7 +447,8 @@ class SpeakerResolver:
             return None     # "a private research firm" is a new body ("a department spokesperson" is not)
         if noun[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", before_noun):
             return None     # "Italy's Civil Protection Department": the end of a name
-        if noun[:1].islower() and re.search(r"\b(?:the|la|le|du)\s+(?:[\w-]+\s+)+$", before_noun, re.I):
+        if noun[:1].islower() and re.search(r"\b(?:the|la|le|du)\s+(?:(?!(?:the|of|la|le|de|du|des)\b)[\w-]+\s+)+$",
+                                            before_noun, re.I):
             return None     # "the West Sumatra disaster management agency": a body described here
         if pointer.group("noun") and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
                                          for m in countries_in(description)):
