@@ -143,6 +143,10 @@ def test_english_attribution_and_pronouns():
     # "its" after a capital standing for its government
     ("Moscow was dismissive.\n\nMinsk, for its part, rejected what its foreign ministry called Washington's "
      "\"interference in our affairs.\"", "en", "BY"),
+    # "la diplomatie" named before; a clause after the name ("qui a qualifié la décision américaine") is no description
+    ("La diplomatie iranienne a protesté.\n\nLe porte-parole de la diplomatie, Hamid Rezai, a qualifié la décision "
+     "américaine d'« acte de piraterie économique ». Washington et les États-Unis maintiennent les sanctions.",
+     "fr", "IR"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),
@@ -166,6 +170,8 @@ def test_role_owner_gives_the_country(text, lang, country):
     ("le ministre français, qui s'est entretenu avec son homologue russe", "FR"),
     ("son homologue britannique", "GB"),
     ("chercheur à l'université Bilkent", "TR"),          # French for "Bilkent University"
+    ("the minister for European integration", None),      # a portfolio, not an owner
+    ("la ministre déléguée aux Affaires européennes", None),
     ("professeure à l'Université d'Oxford", "GB"),
 ])
 def test_a_counterparts_country_is_not_the_speakers(description, country):

@@ -146,11 +146,20 @@ def is_counterpart(text: str, match: CountryMatch) -> bool:
                 or (re.search(_WITH_THEIR + "$", before, re.I) and COUNTERPART_AFTER.match(text[match.end:])))
 
 
+# "the minister for European integration", "la ministre déléguée aux Affaires européennes", "special envoy
+# for Ukraine": a portfolio names what the office deals with, not whom it belongs to
+PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commissioner|commissaire|envoy|envoyée?)"
+                       r"(?:\s+(?:d'État|of\s+state|délégué|déléguée|special|spécial|spéciale))?"
+                       r"\s+(?:for|aux|à\s+la|à\s+l'|au|chargée?\s+(?:des|de\s+la|de\s+l'|du))\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def descriptive_matches(description: str) -> list[CountryMatch]:
     """The country words that can describe a speaker: places only as "a London-based analyst",
-    and not a counterpart's nationality."""
+    not a counterpart's nationality, not a portfolio."""
     return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
-            or re.match(r"[-\s]based\b", description[m.end:])) and not is_counterpart(description, m)]
+            or re.match(r"[-\s]based\b", description[m.end:])) and not is_counterpart(description, m)
+            and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))]
 
 
 def organisation_of_role(description: str, matches: list[CountryMatch] | None = None) -> str | None:

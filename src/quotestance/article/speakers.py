@@ -140,8 +140,8 @@ def _owner_pointer() -> re.Pattern:
 
 
 # the words after a name go on as a clause ("X, a jugé…", "X, said…"), not as an apposition
-_CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|se\s+sont)\s+(?:\w+\s+)?"
-                     r"\w+(?:é|ée|és|ées|i|is|it|u|ue|us)\b|(?:has|had|was|were|is|are|said|says|told|added|warned)\b)",
+_CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|se\s+sont)\s+(?:(?-i:[a-z])\w*\s+)?"
+                     r"(?-i:[a-zàâçéèêëîïôûù])\w*(?:é|ée|és|ées|i|is|it|u|ue|us)\b|(?:has|had|was|were|is|are|said|says|told|added|warned)\b)",
                      re.I)
 # a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
 _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
@@ -320,7 +320,7 @@ INSTITUTION_NOUNS = {
     "bureau", "embassy", "ambassade", "agency", "agence", "commission", "court", "cour", "tribunal",
     "council", "conseil", "service", "administration", "presidency", "présidence", "délégation",
     "delegation", "mission", "secretariat", "secrétariat", "parliament", "parlement", "communiqué",
-    "statement", "report", "rapport", "texte", "text",
+    "statement", "report", "rapport", "texte", "text", "diplomatie", "diplomacy",
 }
 _STATE_NOUNS = {"ministère", "ministry", "gouvernement", "government", "embassy", "ambassade", "parliament",
                 "parlement", "presidency", "présidence", "department", "département"}
@@ -391,7 +391,8 @@ class SpeakerResolver:
             if re.match(r" (?:of|from|at) (?:the )?[A-Z]", rest):
                 after = re.split(r"[,.\n«“\"]", rest)[0]   # "Choi Min-jae of the Korea Institute for…"
             if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since|"
-                        r"à\s+la\s+sortie|à\s+l'issue|en\s+marge|au\s+sortir|on\s+the\s+sidelines)\b", after):
+                        r"à\s+la\s+sortie|à\s+l'issue|en\s+marge|au\s+sortir|on\s+the\s+sidelines)\b", after) \
+                    or _CLAUSE.match(after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
             # "its representative in Greece": a place where the speaker works is no nationality
             matches = [c for c in descriptive_matches(before) if not _LOCATIVE.search(before[:c.start])]
