@@ -451,12 +451,12 @@ class SpeakerResolver:
         if noun[:1].islower() and re.search(r"\b(?:the|la|le|du)\s+(?:(?!(?:the|of|la|le|de|du|des)\b)[\w-]+\s+)+$",
                                             before_noun, re.I):
             return None     # "the West Sumatra disaster management agency": a body described here
-        if pointer.group("noun") and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
-                                         for m in countries_in(description)):
-            return None                      # "chercheur au Timbuktu Institute": the body is named right here
+        if noun and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
+                        for m in countries_in(description)):
+            return None     # "chercheur au Timbuktu Institute": the body is named right here
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
-        named = countries_in(before)
-        found = [c for c in named if c.kind in ("institution", "demonym", "country")]
+        mentioned = countries_in(before)
+        found = [c for c in mentioned if c.kind in ("institution", "demonym", "country")]
         noun = noun.lower()
         if noun:
             stems, kinds = next((item for item in _OWNER_NOUNS.items() if noun in item[0]), ((noun,), ()))
@@ -467,7 +467,7 @@ class SpeakerResolver:
             found = named or typed or bodies
         else:
             # a possessive refers close by, to a capital too ("Minsk, for its part, … its foreign ministry")
-            found = [c for c in named if c.kind in ("institution", "demonym", "country", "capital")
+            found = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")
                      and c.start >= len(before) - 250]
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
@@ -767,9 +767,8 @@ class SpeakerResolver:
         return None
 
     def _subject_before(self, subject: str) -> Speaker | None:
-        subject = _AUXILIARY_TAIL.sub("", subject)
         # "L'Otan, elle, a assuré", "La Norvège a, elle, appelé": a stressed pronoun repeats the subject
-        subject = _AUXILIARY_TAIL.sub("", _STRESSED_PRONOUN.sub("", subject))
+        subject = _AUXILIARY_TAIL.sub("", _STRESSED_PRONOUN.sub("", _AUXILIARY_TAIL.sub("", subject)))
         pronoun = re.search(r"\b(it|he|she|they|il|elle|ils|elles)\s*$", subject, re.I)
         if pronoun and len(subject.split()) > 1 and not self._names_someone(subject[:pronoun.start()]):
             # "In a statement on Tuesday it (reiterated)": the pronoun is the subject
