@@ -26,20 +26,14 @@ def _reporting_cue() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation(words) + "|" + pronoun_inversion + r")\b", re.IGNORECASE)
 
 
-_NOT_VERBS = ("mais|puis|donc|alors|selon|avant|après|dont|car|sans|avec|pour|contre|dans|tandis|lorsque|quand|"
-              "comme|ainsi|depuis|pendant|même|aussi|voire|notamment|surtout|sous|sur|chez|entre|vers|par|"
-              "parmi|jusque|jusqu|malgré|outre|hier|aujourd|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-              "dimanche|cette|ces|ceux|celle|celui|tous|toutes|tout|les|des|une|qui|que|quoi|où|non|oui|plus|"
-              "moins|très|bien|encore|déjà|toujours|jamais|lui|elle|eux|leur|leurs|nous|vous|ils|elles|et")
-
-
 @cache
 def french_any_verb_after() -> re.Pattern:
     """«…», alerte X / «…», a réagi le ministre / «…», a fait savoir la Commission: any verb between the
     comma after a quote and a name or a determiner (journalists vary the verb; a preposition or a
     conjunction is no verb). The words after the verb are the group `np`."""
+    not_verbs = alternation(reporting_verbs()["fr"]["not_verbs"])
     return re.compile(r"^\s*[,–—]\s*(?:(?:a|ont|s'est|s’est|se\s+sont)\s+)?(?:s'|s’|se\s+)?"
-                      rf"(?!(?:{_NOT_VERBS})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
+                      rf"(?!(?:{not_verbs})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
                       r"(?:(?:savoir|valoir|remarquer|observer|part)\s+)?"     # «…», fait savoir X
                       r"(?:(?:à|au|aux)\s+(?:la\s+|l'|l’)?[\w-]+\s+)?"        # «…», a confirmé à la presse X
                       r"(?P<np>(?:[A-ZÀ-Ý]|(?:(?:le|la|les|un|une|son|sa|leur)\s+|l'|l’)\w)"
