@@ -228,6 +228,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "\"will not allow transshipment of any kind.\"\n\nIraqi commanders say they are ready. \"We can hold "
                  "the line,\" military spokesman Maj. Gen. Saad al-Amiri said.", "en",
                  ["Hung's ministry", "Saad al-Amiri"], id="a person's ministry, a purpose clause, ranks"),
+    pytest.param("Britain expelled two diplomats. A Downing Street spokesperson called it \"a measured step.\"\n\n"
+                 "Russia's embassy in London dismissed the measures. \"This is theatre for a domestic audience,\" it "
+                 "said on Telegram. Ankara, in turn, welcomed what it called \"a sober and necessary decision.\"",
+                 "en", ["A Downing Street spokesperson", "Russia's embassy in London", "Ankara"],
+                 id="'it' is the body the sentence before is about"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

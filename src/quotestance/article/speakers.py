@@ -268,6 +268,8 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# "Ankara, in turn, welcomed…", "Minsk, for its part, rejected…": an aside between subject and verb
+_PARENTHETICAL = re.compile(r",\s*(?:in\s+turn|for\s+its\s+part|however|meanwhile|too|also|though)\s*,", re.I)
 _STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
@@ -630,6 +632,14 @@ class SpeakerResolver:
                 if gender is None or person.gender in (None, gender):
                     return person
         if at is not None and gender == "institution":
+            # "Russia's embassy in London dismissed the measures. "…," it said": the body the sentence
+            # before the quote is about
+            line_start = self.text.rfind("\n", 0, at) + 1
+            sentence = re.split(r"(?<=[.!?:])\s+", _protect(self.text[line_start:at]).strip())[-1]
+            subject = _patterns()["en_sentence_subject"].match(_PARENTHETICAL.sub("", sentence))
+            found = self._someone(subject.group("np")) if subject else None
+            if found is not None and found.kind == "institution":
+                return found
             # "it": a body named since the last quote ("the European Commission … In a statement it said")
             since = max(0, self.last_quote_at, at - _LOOKBACK)
             bodies = [c for c in countries_in(self.outside_quotes[since:at]) if c.kind == "institution"]
