@@ -233,6 +233,12 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "said on Telegram. Ankara, in turn, welcomed what it called \"a sober and necessary decision.\"",
                  "en", ["A Downing Street spokesperson", "Russia's embassy in London", "Ankara"],
                  id="'it' is the body the sentence before is about"),
+    pytest.param("Warsaw wants a share of the work. \"We need the factories here,\" said Ewa Nowak, a deputy minister."
+                 "\n\nSome in industry doubt the plan. Marek Zielinski, head of the arms makers' union, acknowledged "
+                 "the issue.\n\n\"Both sides want it to succeed, and I am confident it will.\"\n\nFour Canadair "
+                 "CL-415s flew in from Rome.\n\n\"The wind is not giving us a break tonight or tomorrow.\"", "en",
+                 ["Ewa Nowak", "Marek Zielinski", "Marek Zielinski"],
+                 id="a quote opening a paragraph: whom the paragraph before ends on"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

@@ -209,8 +209,8 @@ def person_names(phrase: str) -> list[re.Match]:
             tokens = tokens[cut[-1] + 1:]
             while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
                 tokens.pop(0)
-        if len(tokens) < 2:
-            continue
+        if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t):
+            continue                          # "Canadair CL-415s" is no one
         name = " ".join(tokens)
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
@@ -824,8 +824,18 @@ class SpeakerResolver:
         a sentence belongs to the person the previous sentence of its paragraph is about."""
         line_start = self.text.rfind("\n", 0, open_at) + 1
         previous = self.text[line_start:open_at]
-        if not previous.strip() or re.search(r"[»”\"]", previous[-3:]):
-            return None                       # paragraph starts here, or a quote just closed
+        if not previous.strip():
+            # the quote opens its paragraph: the last sentence of the paragraph before, unless that
+            # paragraph ends on a quote ("Zielonka acknowledged the issue.\n\n“…”")
+            end = len(self.text[:line_start].rstrip())
+            start = self.text.rfind("\n", 0, end) + 1
+            last = max([start] + [start + m.end() for m in re.finditer(r"[.!?:]\s+", self.text[start:end])])
+            if end <= 0 or self.outside_quotes[last:end] != self.text[last:end]:
+                return None                   # that paragraph ends inside or on a quote
+            found = self._speaker_of_sentence(start, end)
+            return found if found is not None and found.name[:1].isalpha() else None
+        if re.search(r"[»”\"]", previous[-3:]):
+            return None                       # a quote just closed
         return self._speaker_of_sentence(line_start, open_at)
 
     def _speaker_of_sentence(self, line_start: int, end: int) -> Speaker | None:
