@@ -239,6 +239,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "CL-415s flew in from Rome.\n\n\"The wind is not giving us a break tonight or tomorrow.\"", "en",
                  ["Ewa Nowak", "Marek Zielinski", "Marek Zielinski"],
                  id="a quote opening a paragraph: whom the paragraph before ends on"),
+    pytest.param("Tokyo protested on Monday. \"We will not accept this,\" said Chief Cabinet Secretary Yuji Takamatsu. "
+                 "Abdel Osman, 29, fled El Fasher in Sudan's Darfur region. \"I escaped the war and the desert,\" he "
+                 "said.", "en", ["Yuji Takamatsu", "Abdel Osman"],
+                 id="a town is a surname too, no name starts with 's"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

@@ -209,8 +209,8 @@ def person_names(phrase: str) -> list[re.Match]:
             tokens = tokens[cut[-1] + 1:]
             while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
                 tokens.pop(0)
-        if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t):
-            continue                          # "Canadair CL-415s" is no one
+        if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t) or not tokens[0][0].isalpha():
+            continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
         name = " ".join(tokens)
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
@@ -218,9 +218,13 @@ def person_names(phrase: str) -> list[re.Match]:
             tokens = name[found[0].end:].split()     # "Norvégienne Ingrid Solhaug", "(à) Genève Ingrid Sollberg"
             name = " ".join(tokens)
             found = countries_in(name)
-        # "Port Sudan", "Latin America": a place at either end is no person's name
-        if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital", "city") and c.start == 0)
-               or (c.kind in ("country", "capital", "city") and c.end == len(name)) for c in found):
+            if not name[0].isalpha():
+                continue                              # "Sudan('s Darfur)"
+        # "Latin America", "Mexico City": a country or a capital at either end is no person's name, a town
+        # only the whole run ("Port Sudan"): towns are surnames too ("Yuji Takamatsu")
+        if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital") and c.start == 0)
+               or (c.kind in ("country", "capital") and c.end == len(name))
+               or (c.kind == "city" and c.start == 0 and c.end == len(name)) for c in found):
             continue
         names.append((m, name))
     return names
