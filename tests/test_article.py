@@ -156,6 +156,9 @@ def test_english_attribution_and_pronouns():
     ("L'OSCE ouvre une mission en Hongrie. La cheffe de la mission, la Finlandaise Aino Virtanen, a détaillé "
      "le dispositif : « Nous déploierons trois cents observateurs. »", "fr", "OSCE"),
     # a counterpart who is the speaker gives the speaker's country
+    ("À Calais, le ministre français de l'Intérieur et son homologue britannique, Helen Marwood, ont signé "
+     "l'accord. « Nous prolongeons le dispositif pour trois ans », a-t-elle déclaré. La France et Paris saluent "
+     "l'accord.", "fr", "GB"),
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),
 ])

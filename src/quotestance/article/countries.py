@@ -154,11 +154,13 @@ PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commission
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def descriptive_matches(description: str) -> list[CountryMatch]:
+def descriptive_matches(description: str, counterpart_is_other: bool = True) -> list[CountryMatch]:
     """The country words that can describe a speaker: places only as "a London-based analyst",
-    not a counterpart's nationality, not a portfolio."""
+    not a portfolio, and not a counterpart's nationality — unless the counterpart is the speaker,
+    named right after ("et son homologue britannique, Helen Marwood": `counterpart_is_other=False`)."""
     return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
-            or re.match(r"[-\s]based\b", description[m.end:])) and not is_counterpart(description, m)
+            or re.match(r"[-\s]based\b", description[m.end:]))
+            and not (counterpart_is_other and is_counterpart(description, m))
             and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))]
 
 

@@ -391,6 +391,10 @@ class SpeakerResolver:
             clause_start = max(self.text.rfind(c, 0, start) for c in ".;:!?«»“”\"\n") + 1
             before_chunks = [c for c in self.text[clause_start:start].split(",") if c.strip()]
             before = before_chunks[-1] if before_chunks else ""
+            # "le ministre français et son homologue britannique, Helen Marwood": the counterpart is named
+            counterpart = re.search(r"\b(?:son|sa|ses|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                                    r"(?:homologues?|counterparts?)\b", before, re.I)
+            before = before[counterpart.start():] if counterpart else before
             rest = self.text[m.end():m.end() + 160]
             # the apposition ends at a comma, a full stop, a paragraph or a quote
             after = re.split(r"[,.\n«“\"]", rest[1:])[0] if rest.startswith(",") else ""
@@ -401,7 +405,8 @@ class SpeakerResolver:
                     or _CLAUSE.match(after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
             # "its representative in Greece": a place where the speaker works is no nationality
-            matches = [c for c in descriptive_matches(before) if not _LOCATIVE.search(before[:c.start])]
+            matches = [c for c in descriptive_matches(before, counterpart_is_other=False)
+                       if not _LOCATIVE.search(before[:c.start])]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
