@@ -247,6 +247,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Abdel Osman, 29, fled El Fasher in Sudan's Darfur region. \"I escaped the war and the desert,\" he "
                  "said.", "en", ["Yuji Takamatsu", "Abdel Osman"],
                  id="a town is a surname too, no name starts with 's"),
+    pytest.param("Le navire reste à quai.\n\nInterrogé sur son sort, le Quai d'Orsay se borne à indiquer qu'il « suit "
+                 "la situation avec attention ».", "fr", ["le Quai d'Orsay"],
+                 id="a participle chunk is no subject; 'se borne à' is no part of it"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

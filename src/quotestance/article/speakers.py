@@ -107,6 +107,9 @@ _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
                         # a purpose: "To reassure Washington", "Pour rassurer Pékin"
                         r"to\s+(?-i:[a-z])\w+\b.*|pour\s+\w+(?:er|ir|re)\b.*|"
+                        # a participle: "interrogé sur le sort du navire", "joint par notre rédaction"
+                        r"(?-i:[a-zàâçéèêëîïôûù])\w*(?:é|ée|és|ées|int|inte|oint|ointe)\s+(?:sur|par|à|au|en|jeudi|"
+                        r"lundi|mardi|mercredi|vendredi|samedi|dimanche|mardi)\b.*|"
                         r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*|"
                         # a circumstance: "Dans une note publiée le soir même", "In a statement"
                         r"(?:dans|lors|après|avant|depuis|pendant|in|after|before|during|since)\s+"
@@ -279,6 +282,9 @@ _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
                              r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
                              r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|"
+                             # before an infinitive: "se borne à (indiquer)", "a tenu à (rappeler)"
+                             r"se\s+borne\s+à|s'est\s+borné\w*\s+à|se\s+contente\s+de|s'est\s+contenté\w*\s+de|"
+                             r"tient\s+à|a\s+tenu\s+à|a\s+voulu|veut|entend|a\s+préféré|préfère|"
                              r"of\s+\w+|de\s+(?-i:[a-zà-ÿ])\w*))+\s*$", re.I)
 
 
