@@ -250,6 +250,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Le navire reste à quai.\n\nInterrogé sur son sort, le Quai d'Orsay se borne à indiquer qu'il « suit "
                  "la situation avec attention ».", "fr", ["le Quai d'Orsay"],
                  id="a participle chunk is no subject; 'se borne à' is no part of it"),
+    pytest.param("Following a swiftly called, late-afternoon meeting, the Security Council issued a statement calling "
+                 "for \"an immediate halt to all tests and launches.\"", "en", ["the Security Council"],
+                 id="a leading circumstance is no subject"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),
