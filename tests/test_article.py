@@ -253,6 +253,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Following a swiftly called, late-afternoon meeting, the Security Council issued a statement calling "
                  "for \"an immediate halt to all tests and launches.\"", "en", ["the Security Council"],
                  id="a leading circumstance is no subject"),
+    pytest.param("L'Élysée a salué l'effort.\n\nVenu présenter le plan «Bouclier», le ministre de la Défense, Antoine "
+                 "Haddad, a voulu rassurer. «L'armée a achevé la première phase au sud du fleuve.» Avant d'ajouter, "
+                 "plus sombre : «Sans équipements ni salaires décents, aucun plan ne tiendra.»", "fr",
+                 ["Antoine Haddad", "Antoine Haddad"], id="a quoted name in the sentence before; 'Avant d'ajouter'"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

@@ -723,6 +723,9 @@ class SpeakerResolver:
                 found = self._speaker_of_sentence(line_start, len(self.text[:open_at].rstrip()))
                 if found is not None:
                     return found
+        if self.history and re.match(r"(?:avant|et|puis)\s+d['’]\w+|before\s+\w+ing\b", before_stripped, re.I) \
+                and not self._attributed_after(after, tail, p, lang):
+            return self.history[-1]           # "Avant d'ajouter, plus sombre : «…»": the last speaker goes on
         for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
             found = attempt(lang, before, after, tail, p)
             if found:
@@ -865,6 +868,8 @@ class SpeakerResolver:
         previous = self.text[line_start:end]
         sentences = re.split(r"(?<=[.!?:])\s+", _protect(previous).strip())
         sentence = sentences[-1] if sentences else ""
+        # a short quoted name ("le plan «Bouclier de la patrie»") is no quote in the sentence
+        sentence = re.sub(r"[«“\"][^«»“”\"]{0,60}[»”\"]", "", sentence)
         if re.search(r"[«“\"]", sentence):
             return None
         found = self._first_mention(sentence)
