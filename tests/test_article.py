@@ -175,6 +175,7 @@ def test_role_owner_gives_the_country(text, lang, country):
     ("chercheur à l'université Bilkent", "TR"),          # French for "Bilkent University"
     ("the minister for European integration", None),      # a portfolio, not an owner
     ("la rapporteuse spéciale sur le droit à l'eau", "UN"),  # mandate holders speak for the UN (CODEBOOK §3)
+    ("le président de la Confédération paysanne", "FR"),   # a French farmers' union, not Switzerland's office
     ("la ministre déléguée aux Affaires européennes", None),
     ("professeure à l'Université d'Oxford", "GB"),
 ])
