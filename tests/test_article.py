@@ -258,6 +258,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Haddad, a voulu rassurer. «L'armée a achevé la première phase au sud du fleuve.» Avant d'ajouter, "
                  "plus sombre : «Sans équipements ni salaires décents, aucun plan ne tiendra.»", "fr",
                  ["Antoine Haddad", "Antoine Haddad"], id="a quoted name in the sentence before; 'Avant d'ajouter'"),
+    pytest.param("The bank apologised. \"We are deeply sorry,\" Wells Fargo CEO John Stumpf told the panel. \"Are you "
+                 "resigning?\" CNN's Wolf Blitzer asked him later.", "en", ["John Stumpf", "Wolf Blitzer"],
+                 id="a name after a body in one capitalised run"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

@@ -38,7 +38,7 @@ TITLE_WORDS = {
     "secretary-general", "director-general", "under-secretary", "assistant", "executive", "acting",
     "former", "top", "senior", "chair", "chairman", "chairwoman", "head", "leader", "coordinator",
     "high", "the", "le", "la", "les", "of", "de", "du", "des", "and", "et", "said", "says", "told",
-    "senate", "majority", "minority",
+    "senate", "majority", "minority", "ceo", "cfo", "coo", "pdg", "founder", "fondateur", "fondatrice",
     # capitalised only because they start a sentence or a clause
     "selon", "according", "à", "au", "aux", "devant", "dans", "in", "at", "for", "pour", "face", "après",
     "after", "avant", "before", "en", "on", "from", "depuis", "lors", "during", "with", "avec",
@@ -226,6 +226,16 @@ def person_names(phrase: str) -> list[re.Match]:
             found = countries_in(name)
             if not name[0].isalpha():
                 continue                              # "Sudan('s Darfur)"
+        bodies = [c for c in found if c.kind == "institution"]
+        if bodies and bodies[-1].end < len(name):
+            # "Wells Fargo CEO John Stumpf", "CNN's Wolf Blitzer": the name follows the body
+            tokens = re.sub(r"^['’]s\b", "", name[bodies[-1].end:].strip()).split()
+            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+                tokens.pop(0)
+            if len(tokens) < 2 or not tokens[0][0].isalpha():
+                continue
+            name = " ".join(tokens)
+            found = countries_in(name)
         # "Latin America", "Mexico City": a country or a capital at either end is no person's name, a town
         # only the whole run ("Port Sudan"): towns are surnames too ("Yuji Takamatsu")
         if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital") and c.start == 0)
