@@ -147,6 +147,9 @@ def test_english_attribution_and_pronouns():
     ("La diplomatie iranienne a protesté.\n\nLe porte-parole de la diplomatie, Hamid Rezai, a qualifié la décision "
      "américaine d'« acte de piraterie économique ». Washington et les États-Unis maintiennent les sanctions.",
      "fr", "IR"),
+    # the words after an inserted attribution go on with the quote, they describe no one
+    ("À Paris, la ministre se veut ferme. « Nous ne reviendrons pas sur le mécanisme, a prévenu Claire Morin, "
+     "mais nous sommes prêts à en discuter avec Pékin. »", "fr", "FR"),
     # an office, then a nationality: the office's organisation
     ("Le Conseil permanent s'est réuni. « Le dialogue reste possible », a estimé le secrétaire général de "
      "l'OSCE, le Suédois Lars Ekdal.", "fr", "OSCE"),

@@ -424,7 +424,8 @@ class SpeakerResolver:
             if re.match(r" (?:of|from|at) (?:the )?[A-Z]", rest):
                 after = re.split(r"[,.\n«“\"]", rest)[0]   # "Choi Min-jae of the Korea Institute for…"
             if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since|"
-                        r"à\s+la\s+sortie|à\s+l'issue|en\s+marge|au\s+sortir|on\s+the\s+sidelines)\b", after) \
+                        r"à\s+la\s+sortie|à\s+l'issue|en\s+marge|au\s+sortir|on\s+the\s+sidelines|"
+                        r"mais|et|car|donc|but|and)\b", after) \
                     or _CLAUSE.match(after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
             # "its representative in Greece": a place where the speaker works is no nationality
