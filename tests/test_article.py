@@ -264,6 +264,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("The bank apologised. \"We are deeply sorry,\" Wells Fargo CEO John Stumpf told the panel. \"Are you "
                  "resigning?\" CNN's Wolf Blitzer asked him later.", "en", ["John Stumpf", "Wolf Blitzer"],
                  id="a name after a body in one capitalised run"),
+    pytest.param("Officials in Dakar met on Monday. \"We need more boats,\" said Abdou Karim Sall, a regional "
+                 "director.\n\nMoussa, 16, from Kayes in western Mali, arrived on El Hierro in September. \"I want to "
+                 "go to school and become an electrician,\" he said.", "en", ["Abdou Karim Sall", "Moussa"],
+                 id="a first name with an age is a person"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

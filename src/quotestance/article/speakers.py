@@ -201,6 +201,10 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(words["en"] + words["fr"])
 
 
+_FIRST_NAME_AGE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+                             r"(?=,\s+\d{1,3}(?:\s+ans|\s+years\s+old)?\s*,)")
+
+
 def person_names(phrase: str) -> list[re.Match]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
@@ -243,7 +247,11 @@ def person_names(phrase: str) -> list[re.Match]:
                or (c.kind == "city" and c.start == 0 and c.end == len(name)) for c in found):
             continue
         names.append((m, name))
-    return names
+    # "Moussa, 16, from Kayes", "Mathilde, 34 ans, une Lyonnaise": a first name with an age is a person
+    for m in _FIRST_NAME_AGE.finditer(phrase):
+        if m.group(1).lower() not in TITLE_WORDS and not countries_in(m.group(1)):
+            names.append((m, m.group(1)))
+    return sorted(names, key=lambda item: item[0].start())
 
 
 @cache
