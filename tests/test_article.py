@@ -268,6 +268,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "director.\n\nMoussa, 16, from Kayes in western Mali, arrived on El Hierro in September. \"I want to "
                  "go to school and become an electrician,\" he said.", "en", ["Abdou Karim Sall", "Moussa"],
                  id="a first name with an age is a person"),
+    pytest.param("Latvia's Interior Minister Edgars Liepa on Thursday urged Belarus to talk. Saudi Arabia's King "
+                 "Salman Humanitarian Aid and Relief Centre sent tents.\n\nLiepa said Latvia would keep its options "
+                 "open. \"If the pressure rises again, we will close the last crossing,\" he said.", "en",
+                 ["Edgars Liepa"],
+                 id="a country's minister after 's; an aid centre is no one"),
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),

@@ -225,11 +225,14 @@ def person_names(phrase: str) -> list[re.Match]:
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
                 and len(name[found[0].end:].split()) >= 2:
-            tokens = name[found[0].end:].split()     # "Norvégienne Ingrid Solhaug", "(à) Genève Ingrid Sollberg"
+            # "Norvégienne Ingrid Solhaug", "(à) Genève Ingrid Sollberg", "Latvia's Interior Minister X"
+            tokens = re.sub(r"^['’]s\b", "", name[found[0].end:].strip()).split()
+            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+                tokens.pop(0)
+            if len(tokens) < 2 or not tokens[0][0].isalpha():
+                continue                              # "Sudan('s Darfur)"
             name = " ".join(tokens)
             found = countries_in(name)
-            if not name[0].isalpha():
-                continue                              # "Sudan('s Darfur)"
         bodies = [c for c in found if c.kind == "institution"]
         if bodies and bodies[-1].end < len(name):
             # "Wells Fargo CEO John Stumpf", "CNN's Wolf Blitzer": the name follows the body
