@@ -205,7 +205,15 @@ _FIRST_NAME_AGE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-�
                              r"(?=,\s+\d{1,3}(?:\s+ans|\s+years\s+old)?\s*,)")
 
 
-def person_names(phrase: str) -> list[re.Match]:
+def _name_after(rest: str) -> str | None:
+    """What follows a place or a body in a capitalised run, less "'s" and titles, if it can be a name."""
+    tokens = re.sub(r"^['’]s\b", "", rest.strip()).split()
+    while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens) if len(tokens) >= 2 and tokens[0][0].isalpha() else None
+
+
+def person_names(phrase: str) -> list[tuple[re.Match, str]]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
     for m in _NAME.finditer(phrase):
@@ -226,22 +234,16 @@ def person_names(phrase: str) -> list[re.Match]:
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
                 and len(name[found[0].end:].split()) >= 2:
             # "Norvégienne Ingrid Solhaug", "(à) Genève Ingrid Sollberg", "Latvia's Interior Minister X"
-            tokens = re.sub(r"^['’]s\b", "", name[found[0].end:].strip()).split()
-            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
-                tokens.pop(0)
-            if len(tokens) < 2 or not tokens[0][0].isalpha():
+            name = _name_after(name[found[0].end:])
+            if name is None:
                 continue                              # "Sudan('s Darfur)"
-            name = " ".join(tokens)
             found = countries_in(name)
         bodies = [c for c in found if c.kind == "institution"]
         if bodies and bodies[-1].end < len(name):
             # "Wells Fargo CEO John Stumpf", "CNN's Wolf Blitzer": the name follows the body
-            tokens = re.sub(r"^['’]s\b", "", name[bodies[-1].end:].strip()).split()
-            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
-                tokens.pop(0)
-            if len(tokens) < 2 or not tokens[0][0].isalpha():
+            name = _name_after(name[bodies[-1].end:])
+            if name is None:
                 continue
-            name = " ".join(tokens)
             found = countries_in(name)
         # "Latin America", "Mexico City": a country or a capital at either end is no person's name, a town
         # only the whole run ("Port Sudan"): towns are surnames too ("Yuji Takamatsu")
