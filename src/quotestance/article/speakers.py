@@ -129,6 +129,12 @@ _OWNER_NOUNS = {("agency", "agence"): ("agency",), ("fund", "fonds"): (), ("comm
 
 
 @cache
+def _role_next() -> re.Pattern:
+    """A role noun coming next: "(a department) spokesperson"."""
+    return re.compile(rf"\s+(?:{alternation(sorted(ROLE_NOUNS))})\b", re.I)
+
+
+@cache
 def _owner_pointer() -> re.Pattern:
     """A possessive, or a body's generic noun right before a role or at the end ("agency spokeswoman",
     "coordinateur de l'ONG"); a noun that starts a name ("l'Observatoire méditerranéen") is no pointer."""
@@ -492,7 +498,7 @@ class SpeakerResolver:
         noun = pointer.group("noun") or ""
         before_noun, after_noun = description[:pointer.start("noun")], description[pointer.end("noun"):]
         if noun[:1].islower() and re.search(r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", before_noun, re.I) \
-                and not re.match(rf"\s+(?:{alternation(sorted(ROLE_NOUNS))})\b", after_noun, re.I):
+                and not _role_next().match(after_noun):
             return None     # "a private research firm" is a new body ("a department spokesperson" is not)
         if noun[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", before_noun):
             return None     # "Italy's Civil Protection Department": the end of a name
