@@ -104,6 +104,9 @@ def test_english_attribution_and_pronouns():
     ("La Belgique accueille la réunion.\n\n« Nous tiendrons nos engagements », a déclaré la ministre fédérale du "
      "Climat, Hélène Derycke, devant les délégations des Philippines. Les Philippines et Manille attendent.",
      "fr", "BE"),
+    # a seat of international bodies stands for them, not for its state; a full stop ends the name
+    ("Old quarrels with Brussels are back. \"Where is the promised help?\" Interior Minister Serdar Demirtepe "
+     "asked, as refugees in Türkiye waited. Nobody answered from Bruxelles.", "en", "TR"),
     # a possessive points to a body only before a role or a body ("à sa sortie" is neither)
     ("Le Canada et la Chine discutent du canola.\n\n« C'est une première étape encourageante », a déclaré le "
      "ministre fédéral de l'Agriculture, Kevin Rasmussen, à sa sortie d'une rencontre avec son homologue chinois.",

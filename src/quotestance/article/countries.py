@@ -94,14 +94,18 @@ def countries_in(text: str) -> list[CountryMatch]:
         best = None
         for j in range(i, len(tokens)):
             words = _straight(" ".join(text[tokens[i][0]:tokens[j][1]].split()))
-            hit = forms.get(words) or forms.get(words.rstrip(".-"))
+            hit = forms.get(words)
+            end = tokens[j][1]
+            if not hit:    # "à Bruxelles." : the full stop is not part of the name
+                hit = forms.get(words.rstrip(".-"))
+                end -= len(words) - len(words.rstrip(".-"))
             if hit:
-                best = (j, hit)
+                best = (j, end, hit)
             if words not in prefixes and words.rstrip(".-") not in prefixes:
                 break
         if best:
-            j, hit = best
-            found.append(CountryMatch(hit[0], tokens[i][0], hit[1], tokens[j][1], *hit[2:]))
+            j, end, hit = best
+            found.append(CountryMatch(hit[0], tokens[i][0], hit[1], end, *hit[2:]))
             i = j + 1
         else:
             i += 1

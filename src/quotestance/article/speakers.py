@@ -190,6 +190,11 @@ def _clean(phrase: str) -> str:
 
 
 @cache
+def _institution_seats() -> frozenset[str]:
+    return frozenset(resource_yaml("institution_seats.yaml")["seats"])
+
+
+@cache
 def _federal_states() -> frozenset[str]:
     return frozenset(resource_yaml("federal_states.yaml")["federal"])
 
@@ -405,9 +410,11 @@ class SpeakerResolver:
     # -- memory -------------------------------------------------------------------------------
     def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None) -> str | None:
         """The state named most often between two offsets, quoted words left out."""
-        counts = Counter(m.code for m in countries_in(self.outside_quotes[start:end])
+        text = self.outside_quotes[start:end]
+        counts = Counter(m.code for m in countries_in(text)
                          if m.kind in ("country", "demonym", "capital", "city") and len(m.code) == 2
-                         and (among is None or m.code in among))
+                         and (among is None or m.code in among)
+                         and text[m.start:m.end] not in _institution_seats())
         return counts.most_common(1)[0][0] if counts else None
 
     def country_near(self, speaker: Speaker) -> str | None:
