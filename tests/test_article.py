@@ -379,6 +379,12 @@ def test_empty_and_mark_only_inputs():
     assert extract_quotes("«««»»»“”\"\"\n\n«") == [] or all(r["quote"] for r in extract_quotes("«««»»»“”\"\"\n\n«"))
 
 
+def test_a_sentence_opening_on_it_does_not_loop():
+    text = ("The embassy in Ottawa rejected what it called \"smears\" in a statement. It went on to accuse "
+            "unnamed rivals of \"stirring trouble,\" it said.")
+    assert {r["speaker"] for r in extract_quotes(text, "en")} == {"The embassy in Ottawa"}
+
+
 def test_one_megabyte_article_is_handled():
     paragraph = ("Le ministre a déclaré : « Nous restons ouverts au dialogue. » "
                  "Un « mot » isolé et un guillemet ouvrant « sans fin.\n\n")

@@ -696,7 +696,9 @@ class SpeakerResolver:
             line_start = self.text.rfind("\n", 0, at) + 1
             sentence = re.split(r"(?<=[.!?:])\s+", _protect(self.text[line_start:at]).strip())[-1]
             subject = _patterns()["en_sentence_subject"].match(_PARENTHETICAL.sub("", sentence))
-            found = self._someone(subject.group("np")) if subject else None
+            # a sentence that opens on "It went on to…" names no body (and resolving "It" loops back here)
+            named = subject and subject.group("np").split()[0].lower() not in PRONOUNS
+            found = self._someone(subject.group("np")) if named else None
             if found is not None and found.kind == "institution":
                 return found
             # "it": a body named since the last quote ("the European Commission … In a statement it said")
