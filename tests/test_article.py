@@ -104,6 +104,9 @@ def test_english_attribution_and_pronouns():
     ("La Belgique accueille la réunion.\n\n« Nous tiendrons nos engagements », a déclaré la ministre fédérale du "
      "Climat, Hélène Derycke, devant les délégations des Philippines. Les Philippines et Manille attendent.",
      "fr", "BE"),
+    # every state of countries.csv has its demonyms
+    ("Bakou a dénoncé l'accord. « Le corridor restera ouvert », a rappelé la ministre géorgienne de l'Économie, "
+     "Nino Abashidze.", "fr", "GE"),
     # a seat of international bodies stands for them, not for its state; a full stop ends the name
     ("Old quarrels with Brussels are back. \"Where is the promised help?\" Interior Minister Serdar Demirtepe "
      "asked, as refugees in Türkiye waited. Nobody answered from Bruxelles.", "en", "TR"),
