@@ -104,6 +104,11 @@ def test_english_attribution_and_pronouns():
     ("La Belgique accueille la réunion.\n\n« Nous tiendrons nos engagements », a déclaré la ministre fédérale du "
      "Climat, Hélène Derycke, devant les délégations des Philippines. Les Philippines et Manille attendent.",
      "fr", "BE"),
+    # a body the speaker works at is theirs, one they are accredited to is not
+    ("La Chine a freiné. « Le fonds doit servir d'abord les plus vulnérables », dit Ana Ruiz, directrice de "
+     "l'adaptation à ONU Climat.", "fr", "UN"),
+    ("« Le texte est équilibré », a estimé le représentant permanent de la France auprès de l'ONU, Paul Mérel.",
+     "fr", "FR"),
     # every state of countries.csv has its demonyms
     ("Bakou a dénoncé l'accord. « Le corridor restera ouvert », a rappelé la ministre géorgienne de l'Économie, "
      "Nino Abashidze.", "fr", "GE"),

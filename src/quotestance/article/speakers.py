@@ -158,6 +158,7 @@ _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|
 # a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
 _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
+_ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
@@ -454,9 +455,10 @@ class SpeakerResolver:
                         r"mais|et|car|donc|but|and)\b", after) \
                     or _CLAUSE.match(after):
                 after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
-            # "its representative in Greece": a place where the speaker works is no nationality
+            # "its representative in Greece": a place where the speaker works is no nationality; a body
+            # the speaker works at is theirs ("directrice à ONU Climat"), one they are accredited to is not
             matches = [c for c in descriptive_matches(before, counterpart_is_other=False)
-                       if not _LOCATIVE.search(before[:c.start])]
+                       if not (_ACCREDITED_TO if c.kind == "institution" else _LOCATIVE).search(before[:c.start])]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
