@@ -105,8 +105,8 @@ def test_english_attribution_and_pronouns():
      "Climat, Hélène Derycke, devant les délégations des Philippines. Les Philippines et Manille attendent.",
      "fr", "BE"),
     # a body the speaker works at is theirs, one they are accredited to is not
-    ("La Chine a freiné. « Le fonds doit servir d'abord les plus vulnérables », dit Ana Ruiz, directrice de "
-     "l'adaptation à ONU Climat.", "fr", "UN"),
+    ("La Chine a freiné. « Le fonds doit servir d'abord les plus vulnérables », a dit la directrice de "
+     "l'adaptation à ONU Climat, Ana Ruiz.", "fr", "UN"),
     ("« Le texte est équilibré », a estimé le représentant permanent de la France auprès de l'ONU, Paul Mérel.",
      "fr", "FR"),
     # every state of countries.csv has its demonyms
