@@ -109,6 +109,9 @@ def test_english_attribution_and_pronouns():
      "l'adaptation à ONU Climat, Ana Ruiz.", "fr", "UN"),
     ("« Le texte est équilibré », a estimé le représentant permanent de la France auprès de l'ONU, Paul Mérel.",
      "fr", "FR"),
+    # a capital's envoy is its state's; the state an envoy is posted to is not theirs
+    ("Cairo asked for wheat. \"We will ship rice before the harvest,\" said Budi Santoso, Jakarta's ambassador "
+     "to Egypt.", "en", "ID"),
     # every state of countries.csv has its demonyms
     ("Bakou a dénoncé l'accord. « Le corridor restera ouvert », a rappelé la ministre géorgienne de l'Économie, "
      "Nino Abashidze.", "fr", "GE"),

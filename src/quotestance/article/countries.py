@@ -158,12 +158,18 @@ PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commission
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "Jakarta's ambassador to Kenya", "envoyé spécial au Sahel": the state an envoy is posted to is not theirs
+POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|envoyée?s?)(?:\s+[\w-]+){0,2}?"
+                       r"\s+(?:to|in|en|au|aux|à)\s+(?:the\s+)?$", re.I)
+
+
 def descriptive_matches(description: str, counterpart_is_other: bool = True) -> list[CountryMatch]:
     """The country words that can describe a speaker: places only as "a London-based analyst",
     not a portfolio, and not a counterpart's nationality — unless the counterpart is the speaker,
     named right after ("et son homologue britannique, Helen Marwood": `counterpart_is_other=False`)."""
     return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
-            or re.match(r"[-\s]based\b", description[m.end:]))
+            or re.match(r"[-\s]based\b|['’]s\b", description[m.end:]))
+            and not POSTED_TO.search(description[:m.start])
             and not (counterpart_is_other and is_counterpart(description, m))
             and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))]
 
