@@ -290,6 +290,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),
+    pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
+                 "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
+                 "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],
+                 id="a document's issuer is the subject of the sentence that mentions it"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

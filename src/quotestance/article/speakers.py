@@ -399,6 +399,7 @@ class SpeakerResolver:
         self._at: int | None = None
         self._quote_end = 0
         self.last_mention: str | None = None     # the words the last attribution resolved
+        self._in_issuer_lookup = False
         self.subject_of = subject_of
         # the text with quoted words blanked (same offsets): what the journalist says
         chars = list(text)
@@ -648,8 +649,15 @@ class SpeakerResolver:
             return role
         if country is not None:
             return Speaker(phrase, country, kind="institution")
-        if self.history and any(noun in _document_nouns() for noun in low.split()):
-            return self.history[-1]          # "poursuit le communiqué": the body that issued it spoke last
+        if any(noun in _document_nouns() for noun in low.split()):
+            # "Le ministère a réagi par un communiqué. «…», indique le texte": the body that the
+            # sentence mentioning the document (since the last quote) is about; else, "poursuit le
+            # communiqué", the body that issued it spoke last
+            issuer = None if self._in_issuer_lookup else self._document_issuer()
+            if issuer is not None:
+                return issuer
+            if self.history:
+                return self.history[-1]
         if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
                 and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
@@ -659,6 +667,23 @@ class SpeakerResolver:
             at = self._phrase_at(phrase)
             return Speaker(phrase, self._owner(phrase, at) or self._named_before(low, at), kind="institution")
         return None
+
+    def _document_issuer(self) -> Speaker | None:
+        at = self._at if self._at is not None else len(self.text)
+        since = max(0, self.last_quote_at)
+        words = r"\b(?:" + "|".join(re.escape(w) for w in _document_nouns()) + r")\b"
+        mentions = list(re.finditer(words, self.outside_quotes[since:at], re.I))
+        if not mentions:
+            return None
+        where = since + mentions[-1].start()
+        start = max(self.text.rfind(c, 0, where) for c in ".!?\n") + 1
+        ends = [e for e in (self.text.find(c, where) for c in ".!?\n") if e >= 0]
+        self._in_issuer_lookup = True      # "Le communiqué précise…": the document names no issuer
+        try:
+            found = self._speaker_of_sentence(start, min(ends + [at]))
+        finally:
+            self._in_issuer_lookup = False
+        return found if found is not None and found.kind == "institution" else None
 
     def _phrase_at(self, phrase: str) -> int:
         """Where the phrase being resolved stands: its last occurrence before the quote, so that "its"
