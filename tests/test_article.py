@@ -322,6 +322,27 @@ def test_places_are_not_part_of_names():
     assert [r["speaker"] for r in extract_quotes(en, "en")] == ["Hassan Eltayeb"]
 
 
+def test_every_state_has_french_and_english_demonyms():
+    from quotestance.lexicon import csv_rows
+
+    langs: dict[str, set[str]] = {}
+    for row in csv_rows("demonyms.csv"):
+        langs.setdefault(row["country"], set()).add(row["lang"])
+    # "congolais"/"Congolese" are the DR Congo's; "Dominican" is the Dominican Republic's
+    # and English has no demonym for the Holy See
+    shared = {"CG": set(), "DM": {"fr"}, "VA": {"fr"}}
+    missing = {row["code"]: langs.get(row["code"], set()) for row in csv_rows("countries.csv")
+               if row["kind"] == "state" and langs.get(row["code"], set()) != shared.get(row["code"], {"en", "fr"})}
+    assert missing == {}
+
+
+def test_ambiguous_place_names_are_not_looked_for():
+    from quotestance.article.countries import countries_in
+
+    assert countries_in("Jordan Whitaker met Victoria Lima and Chad Moroni") == []
+    assert [m.code for m in countries_in("the Jordanian minister flew to N'Djamena, in Tchad")] == ["JO", "TD", "TD"]
+
+
 def test_honorific_subject_outranks_an_earlier_name():
     text = ("Le ministre russe Oleg Varnikov était présent.\n\n"
             "Après la réunion avec Oleksandr Hnatiuk, M. Varnikov a déclaré: « Ces accusations sont ridicules. »")

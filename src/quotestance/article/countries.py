@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from quotestance.lexicon import csv_rows
+from quotestance.lexicon import csv_rows, resource_yaml
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
         forms[row["form"]] = (row["country"], "demonym")
         if row["lang"] == "fr":   # the noun: "la Norvégienne Ingrid Solhaug", "le Français"
             forms.setdefault(row["form"][:1].upper() + row["form"][1:], (row["country"], "demonym"))
+    for form in resource_yaml("ambiguous_forms.yaml")["forms"]:
+        forms.pop(form, None)
     for row in csv_rows("institutions.csv"):
         name = row["name"]
         forms[name] = (row["country"], "institution", row.get("kind") or "")
@@ -152,9 +154,10 @@ def is_counterpart(text: str, match: CountryMatch) -> bool:
 
 # "the minister for European integration", "la ministre déléguée aux Affaires européennes", "special envoy
 # for Ukraine": a portfolio names what the office deals with, not whom it belongs to
-PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commissioner|commissaire|envoy|envoyée?)"
+PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commissioner|commissaire|envoy|envoyée?|"
+                       r"office|bureau|ministry|ministère)"
                        r"(?:\s+(?:d'État|of\s+state|délégué|déléguée|special|spécial|spéciale))?"
-                       r"\s+(?:for|aux|à\s+la|à\s+l'|au|chargée?\s+(?:des|de\s+la|de\s+l'|du))\s+"
+                       r"\s+(?:for|aux|à\s+la|à\s+l'|au|pour\s+l[ae']\s*|chargée?\s+(?:des|de\s+la|de\s+l'|du))\s*"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
