@@ -115,6 +115,9 @@ def test_english_attribution_and_pronouns():
     # every state of countries.csv has its demonyms
     ("Bakou a dénoncé l'accord. « Le corridor restera ouvert », a rappelé la ministre géorgienne de l'Économie, "
      "Nino Abashidze.", "fr", "GE"),
+    # an overseas territory's people are of its state
+    ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
+     "la Mer, Teva Manutahi.", "fr", "FR"),
     # a seat of international bodies stands for them, not for its state; a full stop ends the name
     ("Old quarrels with Brussels are back. \"Where is the promised help?\" Interior Minister Serdar Demirtepe "
      "asked, as refugees in Türkiye waited. Nobody answered from Bruxelles.", "en", "TR"),
