@@ -115,6 +115,13 @@ def test_english_attribution_and_pronouns():
     # every state of countries.csv has its demonyms
     ("Bakou a dénoncé l'accord. « Le corridor restera ouvert », a rappelé la ministre géorgienne de l'Économie, "
      "Nino Abashidze.", "fr", "GE"),
+    # "the commission", "the mission": the last body of that kind named, with a long name's nationality;
+    # a body just named and a body the UN runs do not outrank it
+    ("The Kenyan National Drought Management Authority and the Ethiopian Disaster Risk Management Commission "
+     "met on Monday. UNICEF and the WFP sent trucks. According to the commission, the drought is \"serious but "
+     "manageable.\"", "en", "ET"),
+    ("The Chinese mission to the EU answered within hours. Brussels and the European Commission said little. "
+     "The mission said the listing was \"groundless.\"", "en", "CN"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

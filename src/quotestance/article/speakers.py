@@ -562,7 +562,7 @@ class SpeakerResolver:
             if qualifier and qualifier not in text[max(0, noun_start - 30):noun_end + 40].lower():
                 continue
             # the noun phrase around the noun, inside its sentence
-            start = max([noun_start - 30] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
+            start = max([noun_start - 60] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
             ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
             window = text[start:min(ends, default=noun_end + 40)]
             found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
@@ -665,7 +665,11 @@ class SpeakerResolver:
             return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
         if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
             at = self._phrase_at(phrase)
-            return Speaker(phrase, self._owner(phrase, at) or self._named_before(low, at), kind="institution")
+            # "its spokesperson's office" points to its owner; "the mission" to the last mission named
+            possessive = re.match(r"(?:its|their|sa|son|ses|leur)\b", low)
+            country = (self._owner(phrase, at) or self._named_before(low, at)) if possessive \
+                else (self._named_before(low, at) or self._owner(phrase, at))
+            return Speaker(phrase, country, kind="institution")
         return None
 
     def _document_issuer(self) -> Speaker | None:
