@@ -122,6 +122,12 @@ def test_english_attribution_and_pronouns():
      "manageable.\"", "en", "ET"),
     ("The Chinese mission to the EU answered within hours. Brussels and the European Commission said little. "
      "The mission said the listing was \"groundless.\"", "en", "CN"),
+    # "its" in the sentence that names its owner ("Beijing…, but its envoy"), not a body named before;
+    # a place the sentence starts from ("depuis Abuja") owns nothing
+    ("Tokyo sent tents through its aid agency, JICA. Beijing has promised a relief flight, but its special "
+     "envoy for climate change, Lu Hai, went on the offensive: \"Rich countries must pay.\"", "en", "CN"),
+    ("La CEDEAO tente de garder un pied dans le dossier. Dans un communiqué diffusé depuis Abuja, sa "
+     "Commission affirme qu'elle « reste disposée à appuyer » les efforts.", "fr", "ECOWAS"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

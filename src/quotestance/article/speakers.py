@@ -533,6 +533,12 @@ class SpeakerResolver:
             # a possessive refers close by, to a capital too ("Minsk, for its part, … its foreign ministry")
             found = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")
                      and c.start >= len(before) - 250]
+            # "Beijing has also promised a flight, but its special envoy": its own sentence first
+            pointer_at = before.rfind(pointer.group(0))
+            pointer_at = pointer_at if pointer_at >= 0 else len(before)
+            sentence_start = max(before.rfind(c, 0, pointer_at) for c in ".!?\n") + 1
+            found = [c for c in found if sentence_start <= c.start and c.end <= pointer_at
+                     and not re.search(r"\b(?:depuis|from|in|at|à|en|au|aux)\s+$", before[:c.start], re.I)] or found
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
                 found = [c for c in found if c.kind != "institution" or len(c.code) == 2] or found
