@@ -306,6 +306,12 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Fact-checkers are under fire. PolitiFact Executive Director Aaron Sharockman defended the method on "
                  "Monday.\n\nPolitiFact said the claim was \"entirely true and verified by three sources.\"", "en",
                  ["PolitiFact"], id="a family name first only in a two-word name"),
+    pytest.param("Pavel Orlov, general director of Arktika Shipping, a Murmansk firm, was blunter. \"Our ships obey "
+                 "Russian law,\" he said.\nAt the centre run by the Norwegian Coastal Administration, watch leader "
+                 "Kari Holm said little. \"We see them on radar,\" she said.\nHolm dismissed a claim, raised by two "
+                 "Southeast Asian delegates, that the lists were political. \"That reading is wrong,\" she said.",
+                 "en", ["Pavel Orlov", "Kari Holm", "Kari Holm"],
+                 id="a body after 'director of' and regional or administrative words are no one"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

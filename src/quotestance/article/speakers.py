@@ -225,6 +225,11 @@ def _name_after(rest: str) -> str | None:
     return " ".join(tokens) if len(tokens) >= 2 and tokens[0][0].isalpha() else None
 
 
+_HEAD_OF = re.compile(r"\b(?:director|directeur|directrice|head|chief|chef|cheffe|president|président|présidente|"
+                      r"chairman|chairwoman|chair|CEO|PDG|founder|fondateur|fondatrice|manager|owner|"
+                      r"propriétaire|patron|patronne)\s+(?:of|at|de|du|de\s+la|chez)\s+$", re.I)
+
+
 def person_names(phrase: str) -> list[tuple[re.Match, str]]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
@@ -241,6 +246,8 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
                 tokens.pop(0)
         if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t) or not tokens[0][0].isalpha():
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
+        if _HEAD_OF.search(phrase, 0, m.start()):
+            continue                          # "general director of Severnaya Logistika": a body
         name = " ".join(tokens)
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
