@@ -312,6 +312,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Southeast Asian delegates, that the lists were political. \"That reading is wrong,\" she said.",
                  "en", ["Pavel Orlov", "Kari Holm", "Kari Holm"],
                  id="a body after 'director of' and regional or administrative words are no one"),
+    pytest.param("La pharmacienne Maarja Kask a vu défiler des clients. « Rien ne marchait », dit-elle.\n"
+                 "L'attaque a visé un sous-traitant, et porte, selon le ministère de la Justice et des Affaires "
+                 "numériques, « la signature d'un groupe connu ».", "fr",
+                 ["Maarja Kask", "le ministère de la Justice et des Affaires numériques"],
+                 id="a ministry with a long portfolio after 'selon'"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

@@ -676,7 +676,7 @@ class SpeakerResolver:
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
             at = self._phrase_at(phrase)
             return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
-        if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 8:
+        if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 10 and "," not in phrase:
             at = self._phrase_at(phrase)
             # "its spokesperson's office" points to its owner; "the mission" to the last mission named
             possessive = re.match(r"(?:its|their|sa|son|ses|leur)\b", low)
