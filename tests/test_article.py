@@ -128,6 +128,9 @@ def test_english_attribution_and_pronouns():
      "envoy for climate change, Lu Hai, went on the offensive: \"Rich countries must pay.\"", "en", "CN"),
     ("La CEDEAO tente de garder un pied dans le dossier. Dans un communiqué diffusé depuis Abuja, sa "
      "Commission affirme qu'elle « reste disposée à appuyer » les efforts.", "fr", "ECOWAS"),
+    # "Selon X, la mesure répond à «…»": the verb's subject names no one, so "selon" names the speaker
+    ("Pékin a protesté. Selon un communiqué du ministère néerlandais des Affaires étrangères publié mardi, la "
+     "mesure répond à des « impératifs de sécurité nationale ».", "fr", "NL"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

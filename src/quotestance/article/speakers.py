@@ -874,6 +874,14 @@ class SpeakerResolver:
             # "Selon X, «…»" — but in "Selon le compte rendu, M. Aubriot a plaidé pour «…»" the verb wins
             return self.resolve(m.group("np"))
         verbs = [v for v in verbs if not m or v.start() >= m.end()]
+        if m:
+            # "Selon un communiqué du ministère, la mesure répond à des «…»": the verb wins only when its
+            # subject is someone ("Selon le compte rendu, M. Aubriot a plaidé pour «…»")
+            for verb in reversed(verbs):
+                speaker = self._subject_before(before[:verb.start()])
+                if speaker is not None and (speaker.kind == "person" or speaker.country):
+                    return speaker
+            return self.resolve(m.group("np"))
         if not verbs:
             return None
         # The verb nearest the quote usually governs it ("In a message posted Friday, Cruz said
