@@ -320,6 +320,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "numériques, « la signature d'un groupe connu ».", "fr",
                  ["Maarja Kask", "le ministère de la Justice et des Affaires numériques"],
                  id="a ministry with a long portfolio after 'selon'"),
+    pytest.param("Oslo a répondu. « C'est un peu fort », a réagi dans la foulée le président de l'organisation "
+                 "professionnelle Fiskebåt Nord, Audun Myre. « Nous resterons fermes », a réagi mardi le président "
+                 "du syndicat, Per Lunde.", "fr", ["Audun Myre", "Per Lunde"],
+                 id="an adverbial after an inverted verb; a body after an organisation noun is no one"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

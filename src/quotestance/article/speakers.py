@@ -230,6 +230,13 @@ _HEAD_OF = re.compile(r"\b(?:director|directeur|directrice|head|chief|chef|cheff
                       r"propriétaire|patron|patronne)\s+(?:of|at|de|du|de\s+la|chez)\s+$", re.I)
 
 
+_BODY_NOUN = re.compile(r"\b(?:organisation|organization|association|fédération|federation|syndicat|union|firm|"
+                        r"company|entreprise|société|groupe|group|ONG|NGO|think\s+tank|institut|institute|agence|"
+                        r"agency|fondation|foundation|coalition|réseau|network|collectif|parti|party|opérateur|"
+                        r"operator|consortium|armateur|bank|banque|fund|fonds|broadcaster|newspaper|journal)"
+                        r"(?:\s+(?-i:[a-zàâçéèêëîïôûù-]+)){0,2}\s+$", re.I)
+
+
 def person_names(phrase: str) -> list[tuple[re.Match, str]]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
@@ -246,8 +253,11 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
                 tokens.pop(0)
         if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t) or not tokens[0][0].isalpha():
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
-        if _HEAD_OF.search(phrase, 0, m.start()):
-            continue                          # "general director of Severnaya Logistika": a body
+        body_noun = _BODY_NOUN.search(phrase, 0, m.start())
+        if _HEAD_OF.search(phrase, 0, m.start()) or (body_noun and not any(
+                w in ROLE_NOUNS or w in TITLE_WORDS for w in body_noun.group(0).lower().split()[1:])):
+            continue                          # "general director of Severnaya Logistika", "l'organisation
+            #                                   professionnelle Norges Fiskarlag": a body
         name = " ".join(tokens)
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
@@ -638,7 +648,9 @@ class SpeakerResolver:
                                   title=titled.group("title"))
         names = person_names(phrase)
         if names:
-            m, name = names[0]
+            # "le président de l'organisation Norges Fiskarlag, Audun Myrvang": the name the apposition ends on
+            m, name = names[-1] if len(names) > 1 and re.search(r",\s*$", phrase[:names[-1][0].start()]) \
+                and not phrase[names[-1][0].end():].strip() else names[0]
             desc = phrase[:m.start()] + " " + phrase[m.end():]
             return self._remember(name, desc, country_of_description(desc), title=phrase[:m.start()])
         if honorific:

@@ -36,6 +36,9 @@ def french_any_verb_after() -> re.Pattern:
                       rf"(?!(?:{not_verbs})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
                       r"(?:(?:savoir|valoir|remarquer|observer|part)\s+)?"     # «…», fait savoir X
                       r"(?:(?:à|au|aux)\s+(?:la\s+|l'|l’)?[\w-]+\s+)?"        # «…», a confirmé à la presse X
+                      r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aussitôt|ensuite|alors|"
+                      r"encore|aussi|dans\s+la\s+foulée|à\s+son\s+tour|de\s+son\s+côté|pour\s+sa\s+part)"
+                      r"(?:\s+(?:soir|matin|midi))?\s*,?\s+)?"                    # «…», a réagi mardi X
                       r"(?P<np>(?:[A-ZÀ-Ý]|(?:(?:le|la|les|un|une|son|sa|leur)\s+|l'|l’)\w)"
                       r"[^.;:!?«»“”\"\n]{1,160})")
 
