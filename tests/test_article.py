@@ -131,6 +131,12 @@ def test_english_attribution_and_pronouns():
     # "Selon X, la mesure répond à «…»": the verb's subject names no one, so "selon" names the speaker
     ("Pékin a protesté. Selon un communiqué du ministère néerlandais des Affaires étrangères publié mardi, la "
      "mesure répond à des « impératifs de sécurité nationale ».", "fr", "NL"),
+    # a member of the European Parliament speaks for the EU, whatever her nationality (codebook §3)
+    ("Lisbonne soutient le texte. « Le compromis protège nos éleveurs », estime l'eurodéputée portugaise Inês "
+     "Cordeiro.", "fr", "EU"),
+    # Cuba, Benin, Amman and other names that are first of all states and capitals are found
+    ("Les coupures se multiplient à Cuba. « Nous remettrons la centrale en service », a promis le ministre de "
+     "l'Énergie, Ramón Pujol. Le Mexique a livré du pétrole.", "fr", "CU"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),
