@@ -208,6 +208,11 @@ def _document_nouns() -> frozenset[str]:
 
 
 @cache
+def _place_openers() -> frozenset[str]:
+    return frozenset(resource_yaml("organisation_words.yaml")["place_openers"])
+
+
+@cache
 def _organisation_words() -> frozenset[str]:
     words = resource_yaml("organisation_words.yaml")
     return frozenset(words["en"] + words["fr"])
@@ -244,6 +249,8 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
         tokens = m.group(0).split()
         while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
             tokens.pop(0)
+        if tokens and tokens[0] in _place_openers():
+            continue                          # "Santa Cruz", "San Pedro Sula"
         # "Ohio Democratic Party Chairman David Pepper": the name follows the last organisation word;
         # "Expert Forum", "Unitary Platform" name no one
         cut = [i for i, t in enumerate(tokens) if t.removesuffix("'s").removesuffix("’s") in _organisation_words()]
