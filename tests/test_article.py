@@ -333,6 +333,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("In the hills above Santa Cruz, Delroy Brown, who has farmed there for decades, showed the ruins "
                  "and did not hide his anger: \"The river took everything.\"",
                  "en", ["Delroy Brown"], id="a run of names opening with Santa or San is a place"),
+    pytest.param("Côté guinéen, le ministère de la Santé a annoncé la fermeture de deux marchés et plaidé pour une "
+                 "« riposte coordonnée avec les pays voisins ».", "fr", ["le ministère de la Santé"],
+                 id="'Côté guinéen,' opens a sentence as a circumstance"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

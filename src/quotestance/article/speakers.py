@@ -102,7 +102,7 @@ _LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|to\s+which|to\s+who
                       r"if|when|as|while|"
                       r"à|au|aux|en|in|at|devant|dans|from|de|of|for|"
                       r"pour|quant\s+à|as\s+for|mais|but|and|et|puis|then|ainsi|so)\s+)+", re.I)
-_ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
+_ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|(?:du\s+)?côté\s+[\w'-]+|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
                         r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
                         # "Following a late meeting", "Amid protests", "In response to the vote"
