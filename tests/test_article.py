@@ -137,6 +137,11 @@ def test_english_attribution_and_pronouns():
     # Cuba, Benin, Amman and other names that are first of all states and capitals are found
     ("Les coupures se multiplient à Cuba. « Nous remettrons la centrale en service », a promis le ministre de "
      "l'Énergie, Ramón Pujol. Le Mexique a livré du pétrole.", "fr", "CU"),
+    # «…», a affirmé son porte-parole, sans un mot…: the words after the comma do not belong to the role; "son"
+    # is what the sentence before the quote is about, not the last country it names
+    ("Le ministre vietnamien a protesté.\nÀ Pékin, le ministère chinois des Affaires étrangères "
+     "a rejeté la version vietnamienne. « Les îles font partie du territoire chinois. Les garde-côtes ont agi "
+     "selon la loi », a affirmé son porte-parole, sans un mot sur les blessés.", "fr", "CN"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

@@ -102,8 +102,8 @@ _LEADING = re.compile(r"^(?:(?:selon|d'après|according\s+to|to\s+which|to\s+who
                       r"if|when|as|while|"
                       r"à|au|aux|en|in|at|devant|dans|from|de|of|for|"
                       r"pour|quant\s+à|as\s+for|mais|but|and|et|puis|then|ainsi|so)\s+)+", re.I)
-_ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|(?:du\s+)?côté\s+[\w'-]+|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux)|"
-                        r"à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
+_ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|(?:du\s+)?côté\s+[\w'-]+|pour\s+(?:sa|leur)\s+part|"
+                        r"quant\s+à\s+(?:lui|elle|eux)|à\s+son\s+tour|lui\s+aussi|elle\s+aussi|for\s+(?:its|his|her|their)\s+part|"
                         r"in\s+turn|however|toutefois|cependant|pourtant|également|aussi|also|"
                         # "Following a late meeting", "Amid protests", "In response to the vote"
                         r"(?:following|amid|despite|ahead\s+of|in\s+response\s+to|à\s+l'issue\s+d[eu']|"
@@ -557,12 +557,20 @@ class SpeakerResolver:
             # a possessive refers close by, to a capital too ("Minsk, for its part, … its foreign ministry")
             found = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")
                      and c.start >= len(before) - 250]
-            # "Beijing has also promised a flight, but its special envoy": its own sentence first
+
+            def owners(start: int, end: int) -> list:
+                return [c for c in found if start <= c.start and c.end <= end
+                        and not re.search(r"\b(?:depuis|from|in|at|à|en|au|aux)\s+$", before[:c.start], re.I)]
             pointer_at = before.rfind(pointer.group(0))
-            pointer_at = pointer_at if pointer_at >= 0 else len(before)
-            sentence_start = max(before.rfind(c, 0, pointer_at) for c in ".!?\n") + 1
-            found = [c for c in found if sentence_start <= c.start and c.end <= pointer_at
-                     and not re.search(r"\b(?:depuis|from|in|at|à|en|au|aux)\s+$", before[:c.start], re.I)] or found
+            if pointer_at < 0:
+                # «…», a affirmé son porte-parole: the words follow the quote, and the sentence before
+                # it says whose (what it is about is named first)
+                end = len(before.rstrip())
+                same = owners(max(before.rfind(c, 0, end - 1) for c in ".!?\n") + 1, end)[:1]
+            else:
+                # "Beijing has also promised a flight, but its special envoy": its own sentence first
+                same = owners(max(before.rfind(c, 0, pointer_at) for c in ".!?\n") + 1, pointer_at)
+            found = same or found
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
                 found = [c for c in found if c.kind != "institution" or len(c.code) == 2] or found
@@ -681,7 +689,7 @@ class SpeakerResolver:
             return role
         if country is not None:
             return Speaker(phrase, country, kind="institution")
-        if any(noun in _document_nouns() for noun in low.split()):
+        if any(noun in _document_nouns() for noun in re.findall(r"[\w'’-]+", low.split(",")[0])):
             # "Le ministère a réagi par un communiqué. «…», indique le texte": the body that the
             # sentence mentioning the document (since the last quote) is about; else, "poursuit le
             # communiqué", the body that issued it spoke last
@@ -695,7 +703,10 @@ class SpeakerResolver:
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
             at = self._phrase_at(phrase)
             return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
-        if _INSTITUTIONAL_NP.match(phrase) and len(phrase.split()) <= 10 and "," not in phrase:
+        # "son porte-parole, sans un mot sur les blessés": the noun phrase ends at the comma
+        head = phrase.split(",")[0]
+        if _INSTITUTIONAL_NP.match(head) and len(head.split()) <= 10:
+            phrase, low = head, head.lower()
             at = self._phrase_at(phrase)
             # "its spokesperson's office" points to its owner; "the mission" to the last mission named
             possessive = re.match(r"(?:its|their|sa|son|ses|leur)\b", low)
