@@ -341,6 +341,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Côté guinéen, le ministère de la Santé a annoncé la fermeture de deux marchés et plaidé pour une "
                  "« riposte coordonnée avec les pays voisins ».", "fr", ["le ministère de la Santé"],
                  id="'Côté guinéen,' opens a sentence as a circumstance"),
+    pytest.param("Jabbar Hassan se plaint. « Rien ne change », dit-il.\nÀ Bagdad, la colère monte. « Ankara nous "
+                 "promet un débit équitable », a lancé mardi devant le Parlement le ministre des Ressources "
+                 "hydriques, Haidar al-Saadi, qui réclame un accord.", "fr", ["Jabbar Hassan", "Haidar al-Saadi"],
+                 id="a circumstance between an inverted verb and its subject"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

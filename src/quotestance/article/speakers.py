@@ -889,7 +889,9 @@ class SpeakerResolver:
         for key in keys:
             m = p[key].match(after)
             if m:
-                return self.resolve(m.group("np"))
+                found = self.resolve(m.group("np"))
+                if found is not None:
+                    return found
         return None
 
     def _attributed_after(self, after, tail, p, lang) -> bool:

@@ -39,6 +39,8 @@ def french_any_verb_after() -> re.Pattern:
                       r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aussitôt|ensuite|alors|"
                       r"encore|aussi|dans\s+la\s+foulée|à\s+son\s+tour|de\s+son\s+côté|pour\s+sa\s+part)"
                       r"(?:\s+(?:soir|matin|midi))?\s*,?\s+)?"                    # «…», a réagi mardi X
+                      r"(?:(?:devant|dans|lors\s+d[eu]|en\s+marge\s+d[eu])\s+"      # … devant le Parlement X
+                      r"(?:le\s+|la\s+|les\s+|l'|l’|un\s+|une\s+)?[\w-]+\s+)?"
                       r"(?P<np>(?:[A-ZÀ-Ý]|(?:(?:le|la|les|un|une|son|sa|leur)\s+|l'|l’)\w)"
                       r"[^.;:!?«»“”\"\n]{1,160})")
 
