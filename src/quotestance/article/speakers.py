@@ -330,8 +330,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                           rf"(?:[a-z]+ed|was|were|is|are|{en})\b"),
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
+        # "Selon X, «…»"; "Selon la porte-parole de la Commission, Liesbeth Vanderstraeten, «…»"
         "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
-                                       r"(?P<np>[^,;«»“”\"]{1,160}),", re.I),
+                                       r"(?P<np>[^,;«»“”\"]{1,160}(?:,\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+"
+                                       r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){1,3}(?=,\s*$))?),", re.I),
         "fr_verb": re.compile(rf"\b(?:{fr_part}|{fr_pres}|{fr_other})\b", re.I),
         "en_verb": re.compile(rf"\b(?:{en})\b"),
     }
