@@ -345,7 +345,7 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "promet un débit équitable », a lancé mardi devant le Parlement le ministre des Ressources "
                  "hydriques, Haidar al-Saadi, qui réclame un accord.", "fr", ["Jabbar Hassan", "Haidar al-Saadi"],
                  id="a circumstance between an inverted verb and its subject"),
-    pytest.param("Jordi Casals, un éleveur, s'inquiète. « Nous perdons de l'argent », dit-il. Bruxelles ne voit pas "
+    pytest.param("Jordi Casals, porte-parole du syndicat agricole, s'inquiète. « Nous perdons de l'argent », dit-il. Bruxelles ne voit pas "
                  "d'urgence. Selon la porte-parole de la Commission chargée du commerce, Liesbeth Vos, « rien ne "
                  "justifie la clause ».", "fr", ["Jordi Casals", "Liesbeth Vos"],
                  id="'Selon' a role and the name in apposition"),
