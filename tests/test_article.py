@@ -349,6 +349,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "d'urgence. Selon la porte-parole de la Commission chargée du commerce, Liesbeth Vos, « rien ne "
                  "justifie la clause ».", "fr", ["Jordi Casals", "Liesbeth Vos"],
                  id="'Selon' a role and the name in apposition"),
+    pytest.param("The International Committee of the Red Cross warned of busy weeks ahead.\n\"This is the largest "
+                 "operation of its kind that we have run in the country.\n\"We ask both parties for unhindered "
+                 "access,\" said Corinne Bauer, who heads the ICRC delegation.", "en",
+                 ["Corinne Bauer", "Corinne Bauer"],
+                 id="a name after a later paragraph of a quote outranks the sentence before its first"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

@@ -426,6 +426,7 @@ class SpeakerResolver:
         self._quote_end = 0
         self.last_mention: str | None = None     # the words the last attribution resolved
         self._in_issuer_lookup = False
+        self._guessed = False    # the last speaker found was only whom the sentence before is about
         self.subject_of = subject_of
         # the text with quoted words blanked (same offsets): what the journalist says
         chars = list(text)
@@ -800,7 +801,25 @@ class SpeakerResolver:
         found = None
         self.last_mention = None
         for before, after, open_at, end in contexts:
+            self._guessed = False
             found = self._find(lang, before, after, open_at, end)
+            if found is not None and self._guessed and len(contexts) > 1:
+                # a quote over several paragraphs that opens with no cue: an attribution at a later
+                # part ("…», a précisé Corinne Baumann") outranks whom the sentence before is about
+                guess, mention = found, self.last_mention
+                i = contexts.index((before, after, open_at, end))
+                found = None
+                for part in contexts[i + 1:]:
+                    if self._attributed_after(_protect(part[1]), self.text[part[3]:part[3] + 200], _patterns(), lang):
+                        found = self._find(lang, *part)
+                        # a pronoun or an epithet there ("…," he said; «…», a insisté la diplomate
+                        # suédoise) refers to the same person as the guess: only a name outranks it
+                        if found is not None and ((self.last_mention or "").lower() in PRONOUNS
+                                                  or found.kind != "person" or found.name not in self.people):
+                            found = None
+                        break
+                if found is None:
+                    found, self.last_mention = guess, mention
             if found is not None:
                 break
         if found is None and continuation and self.history:
@@ -848,6 +867,7 @@ class SpeakerResolver:
         if not before_stripped:
             found = self._introduced_just_before(open_at)
             if found is not None:
+                self._guessed = True
                 return found
         if re.match(r"(?:et|and|mais|but|puis|then|avant|before|tout en|while)\b", before_stripped) and self.history:
             # "«…» et encourage la Serbie à «…»": the sentence goes on after the previous quote
