@@ -403,7 +403,9 @@ def test_every_state_has_french_and_english_demonyms():
 def test_ambiguous_place_names_are_not_looked_for():
     from quotestance.article.countries import countries_in
 
-    assert countries_in("Jordan Whitaker met Victoria Lima and Chad Moroni") == []
+    assert countries_in("Jordan Whitaker met Victoria Lima and Chad Moroni at Jordan's Bar") == []
+    # a possessive before a lower-case word leaves no doubt
+    assert [m.code for m in countries_in("Jordan's energy minister met Chad's president")] == ["JO", "TD"]
     assert [m.code for m in countries_in("the Jordanian minister flew to N'Djamena, in Tchad")] == ["JO", "TD", "TD"]
 
 

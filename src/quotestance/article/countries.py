@@ -58,7 +58,10 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
         if row["lang"] == "fr":   # the noun: "la Norvégienne Ingrid Solhaug", "le Français"
             forms.setdefault(row["form"][:1].upper() + row["form"][1:], (row["country"], "demonym"))
     for form in resource_yaml("ambiguous_forms.yaml")["forms"]:
-        forms.pop(form, None)
+        if form in forms:
+            # "Jordan's energy minister", "Chad's president": a possessive before a lower-case word
+            # leaves no doubt
+            forms[form + "'s"] = forms.pop(form)
     for row in csv_rows("institutions.csv"):
         name = row["name"]
         forms[name] = (row["country"], "institution", row.get("kind") or "")
@@ -101,6 +104,8 @@ def countries_in(text: str) -> list[CountryMatch]:
             if not hit:    # "à Bruxelles." : the full stop is not part of the name
                 hit = forms.get(words.rstrip(".-"))
                 end -= len(words) - len(words.rstrip(".-"))
+            if hit and words.endswith("'s") and not re.match(r"\s+[a-zà-ÿ]", text[end:end + 2]):
+                hit = None                      # "Jordan's book" may be a person's
             if hit:
                 best = (j, end, hit)
             if words not in prefixes and words.rstrip(".-") not in prefixes:
