@@ -142,6 +142,11 @@ def test_english_attribution_and_pronouns():
     ("Le ministre vietnamien a protesté.\nÀ Pékin, le ministère chinois des Affaires étrangères "
      "a rejeté la version vietnamienne. « Les îles font partie du territoire chinois. Les garde-côtes ont agi "
      "selon la loi », a affirmé son porte-parole, sans un mot sur les blessés.", "fr", "CN"),
+    # "who heads <body>": the body, not the nationality; a country across a border is a neighbour
+    ("Haiti's farmers need seed. \"We cannot wait for March,\" said Henrike Vos, the Dutch agronomist who heads "
+     "the World Food Programme's Caribbean office.", "en", "UN"),
+    ("Mexico tightened its checks. \"They sleep in the church,\" said Father Ernesto Ruiz, who runs a shelter in "
+     "Tapachula, a few kilometres from the border with Guatemala.", "en", "MX"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

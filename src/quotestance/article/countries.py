@@ -129,7 +129,10 @@ def countries_in(text: str) -> list[CountryMatch]:
     return merged
 
 
-ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$", re.I)
+ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$|"
+                               # "the Dutch agronomist who heads the World Food Programme's office"
+                               r"\b(?:who|qui)\s+(?:heads|leads|runs|directs|chairs|coordinates|dirige|coordonne|"
+                               r"préside|pilote)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$", re.I)
 
 
 def country_of_description(description: str) -> str | None:
@@ -167,6 +170,8 @@ PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commission
 
 
 # "Jakarta's ambassador to Kenya", "envoyé spécial au Sahel": the state an envoy is posted to is not theirs
+# "a few kilometres from the border with Guatemala", "à la frontière avec le Mali": a neighbour
+BORDER_WITH = re.compile(r"\b(?:border|frontière)s?\s+(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l')?$", re.I)
 POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|envoyée?s?)(?:\s+[\w-]+){0,2}?"
                        r"\s+(?:to|in|en|au|aux|à)\s+(?:the\s+)?$", re.I)
 
@@ -177,7 +182,7 @@ def descriptive_matches(description: str, counterpart_is_other: bool = True) -> 
     named right after ("et son homologue britannique, Helen Marwood": `counterpart_is_other=False`)."""
     return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
             or re.match(r"[-\s]based\b|['’]s\b", description[m.end:]))
-            and not POSTED_TO.search(description[:m.start])
+            and not POSTED_TO.search(description[:m.start]) and not BORDER_WITH.search(description[:m.start])
             and not (counterpart_is_other and is_counterpart(description, m))
             and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))]
 
