@@ -147,6 +147,9 @@ def test_english_attribution_and_pronouns():
      "the World Food Programme's Caribbean office.", "en", "UN"),
     ("Mexico tightened its checks. \"They sleep in the church,\" said Father Ernesto Ruiz, who runs a shelter in "
      "Tapachula, a few kilometres from the border with Guatemala.", "en", "MX"),
+    # "a spokesman for the movement": the movement named before (the indefinite article is the spokesman's)
+    ("The Houthis insist their campaign targets Israel. \"Others have nothing to fear,\" Ali al-Marrani, a "
+     "spokesman for the movement, wrote. Egypt and Cairo and Egypt again worry about the canal.", "en", "YE"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

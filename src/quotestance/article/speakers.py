@@ -124,7 +124,7 @@ _OWNER_NOUNS = {("agency", "agence"): ("agency",), ("fund", "fonds"): (), ("comm
                 ("organisation", "organization"): ("organisation", "ngo"),
                 ("institute", "institut"): ("thinktank", "university"), ("observatory", "observatoire"): (),
                 ("department", "département"): ("ministry",), ("programme", "program"): (), ("bloc",): (),
-                ("alliance",): (), ("mission",): (),
+                ("alliance",): (), ("mission",): (), ("movement", "mouvement"): ("party",),
                 ("company", "firm", "entreprise", "société"): ("company",)}
 
 
@@ -534,7 +534,8 @@ class SpeakerResolver:
             return None
         noun = pointer.group("noun") or ""
         before_noun, after_noun = description[:pointer.start("noun")], description[pointer.end("noun"):]
-        if noun[:1].islower() and re.search(r"\b(?:a|an|un|une)\s+(?:[\w-]+\s+){0,3}$", before_noun, re.I) \
+        if noun[:1].islower() and re.search(r"\b(?:a|an|un|une)\s+(?:(?!the\b|le\b|la\b)[\w-]+\s+){0,3}$",
+                                            before_noun, re.I) \
                 and not _role_next().match(after_noun):
             return None     # "a private research firm" is a new body ("a department spokesperson" is not)
         if noun[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", before_noun):
