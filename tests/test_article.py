@@ -148,7 +148,8 @@ def test_english_attribution_and_pronouns():
     ("Mexico tightened its checks. \"They sleep in the church,\" said Father Ernesto Ruiz, who runs a shelter in "
      "Tapachula, a few kilometres from the border with Guatemala.", "en", "MX"),
     # "a spokesman for the movement": the movement named before (the indefinite article is the spokesman's)
-    ("The Houthis insist their campaign targets Israel. \"Others have nothing to fear,\" Ali al-Marrani, a "
+    ("The Houthis insist their campaign targets Israel. \"Ships with no link to Israel have nothing to fear,\" "
+     "Ali al-Marrani, a "
      "spokesman for the movement, wrote. Egypt and Cairo and Egypt again worry about the canal.", "en", "YE"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
@@ -353,7 +354,8 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "promet un débit équitable », a lancé mardi devant le Parlement le ministre des Ressources "
                  "hydriques, Haidar al-Saadi, qui réclame un accord.", "fr", ["Jabbar Hassan", "Haidar al-Saadi"],
                  id="a circumstance between an inverted verb and its subject"),
-    pytest.param("Jordi Casals, porte-parole du syndicat agricole, s'inquiète. « Nous perdons de l'argent », dit-il. Bruxelles ne voit pas "
+    pytest.param("Jordi Casals, porte-parole du syndicat agricole, s'inquiète. « Nous perdons de l'argent », dit-il. "
+                 "Bruxelles ne voit pas "
                  "d'urgence. Selon la porte-parole de la Commission chargée du commerce, Liesbeth Vos, « rien ne "
                  "justifie la clause ».", "fr", ["Jordi Casals", "Liesbeth Vos"],
                  id="'Selon' a role and the name in apposition"),
