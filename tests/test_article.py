@@ -364,6 +364,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "access,\" said Corinne Bauer, who heads the ICRC delegation.", "en",
                  ["Corinne Bauer", "Corinne Bauer"],
                  id="a name after a later paragraph of a quote outranks the sentence before its first"),
+    pytest.param("Beijing sent its special envoy, Lu Hai. \"Developed countries created this crisis,\" Lu told a "
+                 "briefing in Beijing, accusing donors of \"recycling old aid.\"", "en", ["Lu Hai", "Lu Hai"],
+                 id="a two-letter family name; the subject of the verb before a participle"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

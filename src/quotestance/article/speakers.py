@@ -679,15 +679,16 @@ class SpeakerResolver:
             return self._remember(honorific.group("surname"), phrase, country_of_description(phrase),
                                   title=honorific.group("title"))
         country = country_of_name(phrase)
-        if country is None and re.fullmatch(_NAME_TOKEN, phrase) and len(phrase) > 2 \
+        if country is None and re.fullmatch(_NAME_TOKEN, phrase) and len(phrase) > 1 \
                 and phrase.lower() not in TITLE_WORDS:
-            # a family name written first ("Choi Min-jae" … "Choi said"), else a bare surname ("Blige said")
-            # of someone not introduced with a full name
+            # a family name written first ("Choi Min-jae" … "Choi said", "Lu Xiangdong" … "Lu told"), else
+            # a bare surname ("Blige said") of someone not introduced with a full name
             family_first = {id(sp): sp for name, sp in self.people.items()
                             if len(name.split()) == 2 and name.split()[0] == phrase}
             if len(family_first) == 1:
                 return next(iter(family_first.values()))
-            return self._remember(phrase, "", None)
+            if len(phrase) > 2:
+                return self._remember(phrase, "", None)
         role = self._known_by_role(low)
         if role is not None and (country is None or role.country == country):
             return role
@@ -933,7 +934,7 @@ class SpeakerResolver:
             # "Selon un communiqué du ministère, la mesure répond à des «…»": the verb wins only when its
             # subject is someone ("Selon le compte rendu, M. Aubriot a plaidé pour «…»")
             for verb in reversed(verbs):
-                speaker = self._subject_before(before[:verb.start()])
+                speaker = self._subject_before(before[:verb.start()], lang)
                 if speaker is not None and (speaker.kind == "person" or speaker.country):
                     return speaker
             return self.resolve(m.group("np"))
@@ -942,12 +943,12 @@ class SpeakerResolver:
         # The verb nearest the quote usually governs it ("In a message posted Friday, Cruz said
         # he had «…»"); an earlier one is tried when its subject names nobody.
         for verb in reversed(verbs):
-            speaker = self._subject_before(before[:verb.start()])
+            speaker = self._subject_before(before[:verb.start()], lang)
             if speaker is not None:
                 return speaker
         return None
 
-    def _subject_before(self, subject: str) -> Speaker | None:
+    def _subject_before(self, subject: str, lang: str) -> Speaker | None:
         # "L'Otan, elle, a assuré", "La Norvège a, elle, appelé": a stressed pronoun repeats the subject
         subject = _AUXILIARY_TAIL.sub("", _STRESSED_PRONOUN.sub("", _AUXILIARY_TAIL.sub("", subject)))
         pronoun = re.search(r"\b(it|he|she|they|il|elle|ils|elles)\s*$", subject, re.I)
@@ -962,6 +963,10 @@ class SpeakerResolver:
                 and re.match(r"(?:its|his|her|their|the|[A-Z])", relative.group("rest")))):
             subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
         chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
+        if lang == "en":
+            # "Lu told a briefing in Beijing, accusing…": a chunk with a verb of its own ends its subject there
+            chunks = [c[:v.start()].strip() if (v := _patterns()["en_verb"].search(c)) and v.start() > 0 else c
+                      for c in chunks]
         if not chunks:
             return None
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
