@@ -367,6 +367,13 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Beijing sent its special envoy, Lu Hai. \"Developed countries created this crisis,\" Lu told a "
                  "briefing in Beijing, accusing donors of \"recycling old aid.\"", "en", ["Lu Hai", "Lu Hai"],
                  id="a two-letter family name; the subject of the verb before a participle"),
+    pytest.param("Tharshini Kanagaratnam, a lawmaker for the Illankai Tamil Arasu Kachchi, said the messages targeted "
+                 "Tamil voters. \"Nobody sends messages like that to Kandy,\" she said.\nDewi Siregar heads the "
+                 "observers. After a briefing with officials, Siregar said the pattern was familiar. \"The rumours "
+                 "were rarely about candidates at all.\"\nNineteen Ukrainian children came home. The Russian Defence "
+                 "Ministry, in its daily briefing, rejected Kyiv's account, saying the strike had destroyed \"a "
+                 "storage site.\"", "en", ["Tharshini Kanagaratnam", "Dewi Siregar", "The Russian Defence Ministry"],
+                 id="a body after 'the', a known surname, a demonym ending a run, a chunk opening with a verb"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

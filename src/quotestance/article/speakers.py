@@ -260,6 +260,8 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
                 tokens.pop(0)
         if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t) or not tokens[0][0].isalpha():
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
+        if re.search(r"\bthe\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split():
+            continue                          # "a lawmaker for the Illankai Tamil Arasu Kachchi": a body
         body_noun = _BODY_NOUN.search(phrase, 0, m.start())
         if _HEAD_OF.search(phrase, 0, m.start()) or (body_noun and not any(
                 w in ROLE_NOUNS or w in TITLE_WORDS for w in body_noun.group(0).lower().split()[1:])):
@@ -284,7 +286,7 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
         # "Latin America", "Mexico City": a country or a capital at either end is no person's name, a town
         # only the whole run ("Port Sudan"): towns are surnames too ("Yuji Takamatsu")
         if any(c.kind == "institution" or (c.kind in ("country", "demonym", "capital") and c.start == 0)
-               or (c.kind in ("country", "capital") and c.end == len(name))
+               or (c.kind in ("country", "capital", "demonym") and c.end == len(name))
                or (c.kind == "city" and c.start == 0 and c.end == len(name)) for c in found):
             continue
         names.append((m, name))
@@ -965,8 +967,11 @@ class SpeakerResolver:
         chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
         if lang == "en":
             # "Lu told a briefing in Beijing, accusing…": a chunk with a verb of its own ends its subject there
-            chunks = [c[:v.start()].strip() if (v := _patterns()["en_verb"].search(c)) and v.start() > 0 else c
-                      for c in chunks]
+            # ("rejected Kyiv's account, saying…": a chunk that opens with a verb is no subject)
+            chunks = [c[:v.start()].strip() if (v := _patterns()["en_verb"].search(c)) else c for c in chunks]
+            chunks = [c for c in chunks if c]
+            if not chunks:
+                return None
         if not chunks:
             return None
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
@@ -1051,4 +1056,7 @@ class SpeakerResolver:
         honorific = _HONORIFIC.search(sentence)
         if honorific and honorific.group("surname") in self.people:
             return self.people[honorific.group("surname")]
-        return None
+        # "After a briefing, Siregar said the pattern was familiar.": a surname already introduced
+        known = [t for t in re.findall(_NAME_TOKEN, sentence)
+                 if t in self.people and t.lower() not in TITLE_WORDS and self.people[t].kind == "person"]
+        return self.people[known[0]] if known else None
