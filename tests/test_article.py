@@ -374,6 +374,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Ministry, in its daily briefing, rejected Kyiv's account, saying the strike had destroyed \"a "
                  "storage site.\"", "en", ["Tharshini Kanagaratnam", "Dewi Siregar", "The Russian Defence Ministry"],
                  id="a body after 'the', a known surname, a demonym ending a run, a chunk opening with a verb"),
+    pytest.param("Tokyo has raised the matter too. \"We ask Washington to explain how these thresholds were "
+                 "calculated,\" Hiroshi Kanemaru, vice-minister for international affairs at Japan's Ministry of "
+                 "Economy, Trade and Industry, told reporters on Monday.", "en", ["Hiroshi Kanemaru"],
+                 id="a name, its long apposition, then the verb"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

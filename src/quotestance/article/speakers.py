@@ -325,6 +325,10 @@ def _patterns() -> dict[str, re.Pattern]:
         # '"…," Blige recalled' with any past-tense verb: a name or pronoun right after the quote
         "en_after_name_anyverb": re.compile(r"^\s*[,–—]?\s*(?P<np>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)?\s*"
                                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:\w+ed|says|adds|asks|tells|writes)\b"),
+        # '"…," Hiroshi Kanemaru, vice-minister for international affairs, told reporters': a name, its
+        # apposition, then the verb
+        "en_after_name_apposition": re.compile(rf"^\s*[,–—]?\s*(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}),"
+                                               rf"\s+[^\"“”«»\n]{{1,160}}?,\s+(?:{en})\b"),
         # '“…” Merkley said.': a name and a reporting verb right after an unpunctuated quote
         "en_after_name_said": re.compile(rf"^\s*[»”\"]?\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}(?:{en})\b"),
         # the subject opening a sentence, up to its verb: "Russia's embassy in London dismissed…"
@@ -911,7 +915,8 @@ class SpeakerResolver:
                 self.last_mention = m.group("pron")
                 return self._pronoun(PRONOUNS[m.group("pron").lower()], self._at)
         keys = (("fr_after_aux", "fr_after_present", "according_after", "fr_after_anyverb") if lang == "fr"
-                else ("en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb", "according_after"))
+                else ("en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb", "en_after_name_apposition",
+                      "according_after"))
         for key in keys:
             m = p[key].match(after)
             if m:
@@ -922,7 +927,8 @@ class SpeakerResolver:
 
     def _attributed_after(self, after, tail, p, lang) -> bool:
         keys = (("inverted", "fr_after_aux", "fr_after_present", "fr_after_anyverb") if lang == "fr"
-                else ("en_after_pronoun", "en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb"))
+                else ("en_after_pronoun", "en_after_verb_np", "en_after_np_verb", "en_after_name_anyverb",
+                      "en_after_name_apposition"))
         return any(p[k].match(after) for k in keys)
 
     def _before(self, lang, before, after, tail, p) -> Speaker | None:
