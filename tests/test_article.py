@@ -378,6 +378,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "calculated,\" Hiroshi Kanemaru, vice-minister for international affairs at Japan's Ministry of "
                  "Economy, Trade and Industry, told reporters on Monday.", "en", ["Hiroshi Kanemaru"],
                  id="a name, its long apposition, then the verb"),
+    pytest.param("Halvard Saetre, a former Norwegian ambassador, sees a division of labour. \"Ankara moves the big "
+                 "numbers,\" he said.\n\"The risk,\" the veteran diplomat added, \"is that the parties go shopping "
+                 "between mediators.\"", "en", ["Halvard Saetre", "Halvard Saetre", "Halvard Saetre"],
+                 id="an epithet refers back like a pronoun"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],

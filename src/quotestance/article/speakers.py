@@ -414,6 +414,9 @@ _POSTED_ABROAD = re.compile(r"\b(?:ambassad\w*|envoy\w*|envoyée?|représentant\
                             r"consul\w*|délégation|delegation|attaché\w*|émissaire|emissary)\b", re.I)
 _FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "du", "sa", "son", "leur", "of",
                    "for", "said", "a", "an", "un", "une", "ce", "cette", "this", "that"}
+# nouns that only refer back to someone named before ("the veteran diplomat", "le dirigeant")
+_EPITHET_NOUNS = {"ombudsman", "médiateur", "médiatrice", "veteran", "vétéran", "militant", "militante", "activist",
+                  "dirigeant", "dirigeante", "campaigner", "académique", "academic", "universitaire", "élue", "élu"}
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
@@ -700,6 +703,13 @@ class SpeakerResolver:
             return role
         if country is not None:
             return Speaker(phrase, country, kind="institution")
+        epithet = re.fullmatch(r"(?P<article>the|le|la|l'|l’)\s*(?:[a-zà-ÿ-]+\s+){0,2}(?P<noun>[a-zà-ÿ-]+)", low)
+        if epithet and (epithet.group("noun") in ROLE_NOUNS or epithet.group("noun") in _EPITHET_NOUNS):
+            # "the veteran diplomat added", "insiste le dirigeant": someone already named, like a pronoun
+            gender = {"le": "m", "la": "f"}.get(epithet.group("article"))
+            found = self._pronoun(gender, self._at)
+            if found is not None and found.kind == "person":
+                return found
         if any(noun in _document_nouns() for noun in re.findall(r"[\w'’-]+", low.split(",")[0])):
             # "Le ministère a réagi par un communiqué. «…», indique le texte": the body that the
             # sentence mentioning the document (since the last quote) is about; else, "poursuit le
