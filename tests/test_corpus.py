@@ -78,6 +78,12 @@ def test_data_validate_command_fails_with_a_count(tiny_corpus):
     assert "t001.txt: file missing" in result.stderr and "1 problem(s)" in result.stderr
 
 
+def test_locate_quotes_prefers_words_between_quotation_marks():
+    text = "Le cessez-le-feu tient. Le ministre a salué un « cessez-le-feu » fragile."
+    located = locate_quotes(text, [{"quote": "cessez-le-feu"}])
+    assert located[0]["start"] == text.index("« cessez") + 2
+
+
 def test_locate_quotes_reading_order_and_occurrence():
     text = "« Oui », dit-il. « Non », répond-elle. « Oui », conclut-il."
     located = locate_quotes(text, [{"quote": "Oui"}, {"quote": "Non"}, {"quote": "Oui"}])

@@ -45,6 +45,11 @@ class LabelSets:
         return cls(tuple(tasks["stance"]["labels"]), tuple(tasks["sentiment"]["labels"]), codes)
 
 
+def _between_marks(text: str, start: int, end: int) -> bool:
+    before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    return before[-1:] in "«“\"‘" or after[:1] in "»”\"’"
+
+
 def locate_quotes(text: str, statements: list[dict]) -> list[dict]:
     """Fill `start`/`end` of each statement from its `quote`, searching in reading order.
 
@@ -62,9 +67,11 @@ def locate_quotes(text: str, statements: list[dict]) -> list[dict]:
                 if pos < 0:
                     break
         else:
-            pos = text.find(quote, cursor)
-            if pos < 0:
-                pos = text.find(quote)
+            # the words may also occur unquoted earlier ("cessez-le-feu" before «cessez-le-feu»): an
+            # occurrence between quotation marks wins, in reading order from the last quote
+            found = [m.start() for m in re.finditer(re.escape(quote), text)]
+            ordered = [p for p in found if p >= cursor] + [p for p in found if p < cursor]
+            pos = next((p for p in ordered if _between_marks(text, p, p + len(quote))), ordered[0] if ordered else -1)
         if pos < 0:
             raise CorpusError(f"statement {i + 1}: quote not found in text: {quote[:60]!r}")
         st = {k: v for k, v in st.items() if k != "occurrence"}
