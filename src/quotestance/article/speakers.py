@@ -58,7 +58,9 @@ _NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u
 _HONORIFIC = re.compile(
     rf"\b(?P<title>M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>{_NAME_TOKEN}(?:-{_NAME_TOKEN})?)")
 PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
-            "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None}
+            "he": "m", "she": "f", "they": None, "it": "institution", "we": None, "i": None,
+            # "Selon lui, …", "according to her": the stressed and object forms after a preposition
+            "lui": "m", "eux": None, "him": "m", "her": "f", "them": None}
 
 
 @cache
@@ -981,6 +983,8 @@ class SpeakerResolver:
                 and re.match(r"(?:its|his|her|their|the|[A-Z])", relative.group("rest")))):
             subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
         chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
+        # "Le secrétariat de l'ASEAN, lui, s'est contenté…": the stressed pronoun repeats the subject
+        chunks = [c for c in chunks if c.strip().lower() not in ("lui", "elle", "eux", "elles")] or chunks
         if lang == "en":
             # "Lu told a briefing in Beijing, accusing…": a chunk with a verb of its own ends its subject there
             # ("rejected Kyiv's account, saying…": a chunk that opens with a verb is no subject)
