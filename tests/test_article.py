@@ -385,7 +385,8 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Joris Peeters, chercheur à l'Institut Egmont, suit le dossier. « La Chine va répliquer », "
                  "prévient-il.\nSelon lui, le Japon, dont les industriels fournissent aussi des usines chinoises, "
                  "« pourrait être le prochain ». Le secrétariat de l'ASEAN, lui, s'est contenté d'appeler "
-                 "« toutes les parties à la retenue ».", "fr", ["Joris Peeters", "Joris Peeters", "Le secrétariat de l'ASEAN"],
+                 "« toutes les parties à la retenue ».", "fr",
+                 ["Joris Peeters", "Joris Peeters", "Le secrétariat de l'ASEAN"],
                  id="'Selon lui' names the man last named; ', lui,' repeats the subject"),
     pytest.param("Rosa Quispe, an activist, condemned the project. \"We are losing our water,\" she said.\n"
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
