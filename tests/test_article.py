@@ -151,6 +151,9 @@ def test_english_attribution_and_pronouns():
     ("The Houthis insist their campaign targets Israel. \"Ships with no link to Israel have nothing to fear,\" "
      "Ali al-Marrani, a "
      "spokesman for the movement, wrote. Egypt and Cairo and Egypt again worry about the canal.", "en", "YE"),
+    # a state's own bodies count for the paragraph's most-named state
+    ("Le Quai d'Orsay a protesté, l'Élysée aussi ; Berlin s'est tu. « Nous ne céderons pas », a déclaré le "
+     "ministre délégué, Paul Mérel.", "fr", "FR"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

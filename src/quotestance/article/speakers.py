@@ -449,10 +449,11 @@ class SpeakerResolver:
 
     # -- memory -------------------------------------------------------------------------------
     def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None) -> str | None:
-        """The state named most often between two offsets, quoted words left out."""
+        """The state named most often between two offsets, quoted words left out (a state's own bodies,
+        "le Quai d'Orsay", "Gassco", count for it)."""
         text = self.outside_quotes[start:end]
         counts = Counter(m.code for m in countries_in(text)
-                         if m.kind in ("country", "demonym", "capital", "city") and len(m.code) == 2
+                         if m.kind in ("country", "demonym", "capital", "city", "institution") and len(m.code) == 2
                          and (among is None or m.code in among)
                          and text[m.start:m.end] not in _institution_seats())
         return counts.most_common(1)[0][0] if counts else None
