@@ -145,6 +145,8 @@ def test_english_attribution_and_pronouns():
     # "who heads <body>": the body, not the nationality; a country across a border is a neighbour
     ("Haiti's farmers need seed. \"We cannot wait for March,\" said Henrike Vos, the Dutch agronomist who heads "
      "the World Food Programme's Caribbean office.", "en", "UN"),
+    ("« Le scrutin a été libre », a estimé Maarit Kuusela, la Finlandaise qui a dirigé l'OSCE en 2025.",
+     "fr", "OSCE"),
     ("Mexico tightened its checks. \"They sleep in the church,\" said Father Ernesto Ruiz, who runs a shelter in "
      "Tapachula, a few kilometres from the border with Guatemala.", "en", "MX"),
     # "a spokesman for the movement": the movement named before (the indefinite article is the spokesman's)

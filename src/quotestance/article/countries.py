@@ -131,8 +131,9 @@ def countries_in(text: str) -> list[CountryMatch]:
 
 ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$|"
                                # "the Dutch agronomist who heads the World Food Programme's office"
-                               r"\b(?:who|qui)\s+(?:heads|leads|runs|directs|chairs|coordinates|dirige|coordonne|"
-                               r"préside|pilote)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$", re.I)
+                               r"\b(?:who|qui)\s+(?:heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|"
+                               r"coordinates|coordinated|dirige|dirigeait|a\s+dirigé|coordonne|coordonnait|préside|"
+                               r"présidait|a\s+présidé|pilote)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$", re.I)
 
 
 def country_of_description(description: str) -> str | None:
