@@ -57,11 +57,11 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
         forms[row["form"]] = (row["country"], "demonym")
         if row["lang"] == "fr":   # the noun: "la Norvégienne Ingrid Solhaug", "le Français"
             forms.setdefault(row["form"][:1].upper() + row["form"][1:], (row["country"], "demonym"))
-    for form in resource_yaml("ambiguous_forms.yaml")["forms"]:
-        if form in forms:
-            # "Jordan's energy minister", "Chad's president": a possessive before a lower-case word
-            # leaves no doubt
-            forms[form + "'s"] = forms.pop(form)
+    ambiguous = resource_yaml("ambiguous_forms.yaml")
+    for form in ambiguous["forms"]:
+        value = forms.pop(form, None)
+        if value and form in ambiguous["possessive"]:
+            forms[form + "'s"] = value       # found only before a lower-case word: see countries_in
     for row in csv_rows("institutions.csv"):
         name = row["name"]
         forms[name] = (row["country"], "institution", row.get("kind") or "")
@@ -85,6 +85,11 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
     return forms, prefixes
 
 
+@cache
+def _possessive_only() -> frozenset[str]:
+    return frozenset(resource_yaml("ambiguous_forms.yaml")["possessive"])
+
+
 def countries_in(text: str) -> list[CountryMatch]:
     """Every country-bearing word in `text`, in order, longest form first at each position.
 
@@ -104,8 +109,8 @@ def countries_in(text: str) -> list[CountryMatch]:
             if not hit:    # "à Bruxelles." : the full stop is not part of the name
                 hit = forms.get(words.rstrip(".-"))
                 end -= len(words) - len(words.rstrip(".-"))
-            if hit and words.endswith("'s") and not re.match(r"\s+[a-zà-ÿ]", text[end:end + 2]):
-                hit = None                      # "Jordan's book" may be a person's
+            if hit and words[:-2] in _possessive_only() and not re.match(r"\s+[a-zà-ÿ]", text[end:end + 2]):
+                hit = None                      # "Jordan's Bar" may be a person's
             if hit:
                 best = (j, end, hit)
             if words not in prefixes and words.rstrip(".-") not in prefixes:
@@ -170,9 +175,9 @@ PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commission
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
-# "Jakarta's ambassador to Kenya", "envoyé spécial au Sahel": the state an envoy is posted to is not theirs
 # "a few kilometres from the border with Guatemala", "à la frontière avec le Mali": a neighbour
 BORDER_WITH = re.compile(r"\b(?:border|frontière)s?\s+(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l')?$", re.I)
+# "Jakarta's ambassador to Kenya", "envoyé spécial au Sahel": the state an envoy is posted to is not theirs
 POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|envoyée?s?)(?:\s+[\w-]+){0,2}?"
                        r"\s+(?:to|in|en|au|aux|à)\s+(?:the\s+)?$", re.I)
 
