@@ -740,6 +740,7 @@ class SpeakerResolver:
         return None
 
     def _document_issuer(self) -> Speaker | None:
+        """The body that the sentence naming a document (since the last quote) is about."""
         at = self._at if self._at is not None else len(self.text)
         since = max(0, self.last_quote_at)
         words = r"\b(?:" + "|".join(re.escape(w) for w in _document_nouns()) + r")\b"
@@ -821,24 +822,14 @@ class SpeakerResolver:
         `continuation` allows falling back on the previous speaker."""
         found = None
         self.last_mention = None
-        for before, after, open_at, end in contexts:
+        for i, (before, after, open_at, end) in enumerate(contexts):
             self._guessed = False
             found = self._find(lang, before, after, open_at, end)
-            if found is not None and self._guessed and len(contexts) > 1:
+            if found is not None and self._guessed:
                 # a quote over several paragraphs that opens with no cue: an attribution at a later
                 # part ("…», a précisé Corinne Baumann") outranks whom the sentence before is about
                 guess, mention = found, self.last_mention
-                i = contexts.index((before, after, open_at, end))
-                found = None
-                for part in contexts[i + 1:]:
-                    if self._attributed_after(_protect(part[1]), self.text[part[3]:part[3] + 200], _patterns(), lang):
-                        found = self._find(lang, *part)
-                        # a pronoun or an epithet there ("…," he said; «…», a insisté la diplomate
-                        # suédoise) refers to the same person as the guess: only a name outranks it
-                        if found is not None and ((self.last_mention or "").lower() in PRONOUNS
-                                                  or found.kind != "person" or found.name not in self.people):
-                            found = None
-                        break
+                found = self._named_after_a_later_part(lang, contexts[i + 1:])
                 if found is None:
                     found, self.last_mention = guess, mention
             if found is not None:
@@ -850,6 +841,18 @@ class SpeakerResolver:
             self.history.append(found)
         self.last_quote_at = contexts[-1][2]
         return found
+
+    def _named_after_a_later_part(self, lang: str, parts: list[tuple[str, str, int, int]]) -> Speaker | None:
+        """The person a later part of the quote names in its attribution. A pronoun or an epithet there
+        ("…," he said; «…», a insisté la diplomate suédoise) says nothing new: only a name counts."""
+        for before, after, open_at, end in parts:
+            if self._attributed_after(_protect(after), self.text[end:end + 200], _patterns(), lang):
+                found = self._find(lang, before, after, open_at, end)
+                if found is not None and (self.last_mention or "").lower() not in PRONOUNS \
+                        and found.kind == "person" and found.name in self.people:
+                    return found
+                return None
+        return None
 
     def _find(self, lang: str, before: str, after: str, open_at: int, end: int) -> Speaker | None:
         p = _patterns()
