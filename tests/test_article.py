@@ -156,6 +156,10 @@ def test_english_attribution_and_pronouns():
     # a state's own bodies count for the paragraph's most-named state
     ("Le Quai d'Orsay a protesté, l'Élysée aussi ; Berlin s'est tu. « Nous ne céderons pas », a déclaré le "
      "ministre délégué, Paul Mérel.", "fr", "FR"),
+    # "la porte-parole de la Commission chargée du commerce": the Commission, not its portfolio; with no
+    # commission named before, the European one
+    ("Madrid réclame la clause. Selon la porte-parole de la Commission chargée du commerce, Liesbeth Vos, "
+     "« rien ne justifie la clause ». L'Espagne et Madrid insistent.", "fr", "EU"),
     # an overseas territory's people are of its state
     ("Tokyo a défendu le rejet. « Nos lagons ne sont pas une poubelle », a déclaré le ministre polynésien de "
      "la Mer, Teva Manutahi.", "fr", "FR"),

@@ -596,8 +596,15 @@ class SpeakerResolver:
 
     def _body_named_before(self, description: str, at: int) -> str | None:
         """ "le porte-parole du ministère", "a spokesperson for the ministry": the body named before."""
+        # "la porte-parole de la Commission chargée du commerce": the body, not its portfolio
+        description = re.sub(r"\s+(?:chargée?|pour|for|in\s+charge\s+of)\s+(?:d[eu]s?\s+|l[ae']\s*|les\s+|the\s+)?"
+                             r"[\w'\s-]{1,40}$", "", description.rstrip(" ,"))
         body = re.search(r"\b(?:du|de\s+l'|de\s+la|of\s+the|for\s+the)\s+(?P<noun>[\w-]+)\s*$", description, re.I)
-        return self._named_before(body.group("noun").lower(), at) if body else None
+        if body is None:
+            return None
+        # "la Commission" with nothing named before: in international news, the European Commission
+        return self._named_before(body.group("noun").lower(), at) or ("EU" if body.group("noun") == "Commission"
+                                                                        else None)
 
     def _named_before(self, phrase: str, at: int) -> str | None:
         """ "the ministry", "le ministère": the country of the last body of that kind the article
