@@ -232,6 +232,8 @@ def _name_after(rest: str) -> str | None:
     return " ".join(tokens) if len(tokens) >= 2 and tokens[0][0].isalpha() else None
 
 
+# A capitalised run right after these is a body, not a person: "general director of Severnaya Logistika",
+# "l'organisation professionnelle Norges Fiskarlag".
 _HEAD_OF = re.compile(r"\b(?:director|directeur|directrice|head|chief|chef|cheffe|president|président|présidente|"
                       r"chairman|chairwoman|chair|CEO|PDG|founder|fondateur|fondatrice|manager|owner|"
                       r"propriétaire|patron|patronne)\s+(?:of|at|de|du|de\s+la|chez)\s+$", re.I)
@@ -267,8 +269,7 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
         body_noun = _BODY_NOUN.search(phrase, 0, m.start())
         if _HEAD_OF.search(phrase, 0, m.start()) or (body_noun and not any(
                 w in ROLE_NOUNS or w in TITLE_WORDS for w in body_noun.group(0).lower().split()[1:])):
-            continue                          # "general director of Severnaya Logistika", "l'organisation
-            #                                   professionnelle Norges Fiskarlag": a body
+            continue                          # a body (_HEAD_OF, _BODY_NOUN)
         name = " ".join(tokens)
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
@@ -436,7 +437,7 @@ class SpeakerResolver:
         self._at: int | None = None
         self._quote_end = 0
         self.last_mention: str | None = None     # the words the last attribution resolved
-        self._in_issuer_lookup = False
+        self._in_issuer_lookup = False   # resolving a document's issuer: a document noun stops there
         self._guessed = False    # the last speaker found was only whom the sentence before is about
         self.subject_of = subject_of
         # the text with quoted words blanked (same offsets): what the journalist says
