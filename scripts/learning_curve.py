@@ -32,6 +32,7 @@ def main() -> None:
 
     from quotestance.dataset import load_statements
 
+    config = OmegaConf.load(ROOT / "conf" / "model" / f"{args.model}.yaml")
     data = load_statements(args.corpus)
     train, dev = data["train"], data["dev"]
     articles = sorted(set(train["article_id"]))
@@ -45,9 +46,8 @@ def main() -> None:
             keep = set(shuffled[:max(1, round(len(shuffled) * fraction))])
             rows = [i for i, article in enumerate(train["article_id"]) if article in keep]
             texts = [train["text"][i] for i in rows]
+            config.seed = seed      # the model files interpolate ${seed}
             for task in args.tasks:
-                config = OmegaConf.load(ROOT / "conf" / "model" / f"{args.model}.yaml")
-                config.seed = seed      # the model files interpolate ${seed}
                 estimator = instantiate(config.estimator)
                 estimator.fit(texts, [train[task][i] for i in rows])
                 scores[task].append(f1_score(dev[task], estimator.predict(dev["text"]), average="macro"))

@@ -46,7 +46,7 @@ class LabelSets:
 
 
 def _between_marks(text: str, start: int, end: int) -> bool:
-    before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    before, after = text[max(0, start - 3):start].rstrip(" \u00a0\u202f"), text[end:end + 3].lstrip(" \u00a0\u202f")
     return before[-1:] in "«“\"‘" or after[:1] in "»”\"’"
 
 

@@ -215,6 +215,11 @@ def _place_openers() -> frozenset[str]:
 
 
 @cache
+def _document_mention() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(_document_nouns())})\b", re.I)
+
+
+@cache
 def _organisation_words() -> frozenset[str]:
     words = resource_yaml("organisation_words.yaml")
     return frozenset(words["en"] + words["fr"])
@@ -751,8 +756,7 @@ class SpeakerResolver:
         """The body that the sentence naming a document (since the last quote) is about."""
         at = self._at if self._at is not None else len(self.text)
         since = max(0, self.last_quote_at)
-        words = r"\b(?:" + "|".join(re.escape(w) for w in _document_nouns()) + r")\b"
-        mentions = list(re.finditer(words, self.outside_quotes[since:at], re.I))
+        mentions = list(_document_mention().finditer(self.outside_quotes[since:at]))
         if not mentions:
             return None
         where = since + mentions[-1].start()
