@@ -226,6 +226,9 @@ def test_english_attribution_and_pronouns():
      "l'accord.", "fr", "GB"),
     ("Son homologue britannique, Oliver Penn, a été plus sévère : « L'Iran doit revenir à ses engagements. »",
      "fr", "GB"),
+    # a body named only where it is quoted: the country of that paragraph, not the article's
+    ("Greece and Athens pressed on with patrols. Greek officials and Greece's navy stayed.\n\nIn Tripoli, Libya "
+     "answered. \"We reject these patrols,\" the foreign ministry said.", "en", "LY"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

@@ -464,15 +464,17 @@ class SpeakerResolver:
                          and text[m.start:m.end] not in _institution_seats())
         return counts.most_common(1)[0][0] if counts else None
 
-    def country_near(self, speaker: Speaker) -> str | None:
+    def country_near(self, speaker: Speaker, quoted_at: int | None = None) -> str | None:
         """For a speaker with no country of their own: the country most named in the paragraph
-        that introduces them, else in the whole article (journalists introduce their own
-        country's officials without a nationality: "the federal health minister")."""
+        that introduces them (for a body named only where it is quoted, "the ministry said", the
+        quote's paragraph), else in the whole article (journalists introduce their own country's
+        officials without a nationality: "the federal health minister")."""
         # "the federal health minister": only a federal state will do
         among = _federal_states() if re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", speaker.description, re.I) else None
-        if speaker.first_at is not None:
-            start = self.text.rfind("\n", 0, speaker.first_at) + 1
-            end = self.text.find("\n", speaker.first_at)
+        at = speaker.first_at if speaker.first_at is not None else quoted_at
+        if at is not None:
+            start = self.text.rfind("\n", 0, at) + 1
+            end = self.text.find("\n", at)
             found = self._most_named_country(start, end if end >= 0 else len(self.text), among)
             if found:
                 return found
