@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotestance.article.countries import country_of_description
-from quotestance.article.pipeline import extract_quotes
+from quotestance.article.pipeline import extract_articles, extract_quotes
 from quotestance.article.quotes import find_quotes
 
 
@@ -407,6 +407,15 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers
+
+
+def test_the_parsed_subject_leaves_out_a_participle_before_it():
+    # a quote after a colon takes the subject spaCy finds; its subtree starts at "Interrogé"
+    text = ("Le Sénégal a reporté le scrutin.\n\nInterrogé sur la décision sénégalaise lors du point de presse, "
+            "le porte-parole adjoint du Quai d'Orsay, Bertrand Lefeuvre, s'en est tenu à une formule "
+            "diplomatique : « La France n'a pas vocation à commenter le calendrier d'un pays souverain. »")
+    rows = extract_articles([("f04", text)])
+    assert [(r["speaker"], r["country"]) for r in rows] == [("Bertrand Lefeuvre", "FR")]
 
 
 def test_a_circumstance_is_not_the_speaker():

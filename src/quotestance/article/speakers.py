@@ -113,7 +113,7 @@ _ADVERBIAL = re.compile(r"^(?:de\s+son\s+côté|(?:du\s+)?côté\s+[\w'-]+|pour\
                         # a purpose: "To reassure Washington", "Pour rassurer Pékin"
                         r"to\s+(?-i:[a-z])\w+\b.*|pour\s+\w+(?:er|ir|re)\b.*|"
                         # a participle: "interrogé sur le sort du navire", "joint par notre rédaction"
-                        r"(?-i:[a-zàâçéèêëîïôûù])\w*(?:é|ée|és|ées|int|inte|oint|ointe)\s+(?:sur|par|à|au|en|jeudi|"
+                        r"(?-i:[a-zàâçéèêëîïôûùA-ZÀÂÇÉÈÊÎÔ])\w*(?:é|ée|és|ées|int|inte|oint|ointe)\s+(?:sur|par|à|au|en|jeudi|"
                         r"lundi|mardi|mercredi|vendredi|samedi|dimanche|mardi)\b.*|"
                         r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day)\b.*|"
                         # a circumstance: "Dans une note publiée le soir même", "In a statement"
@@ -925,7 +925,11 @@ class SpeakerResolver:
             if self.subject_of is not None:
                 span = self.subject_of(open_at)
                 if span:
-                    found = self.resolve(self.text[span[0]:span[1]])
+                    # the parser's subject keeps a participle before it ("Interrogé sur X, le porte-parole")
+                    chunks = re.split(r"(?<=,)\s+", self.text[span[0]:span[1]])
+                    while len(chunks) > 1 and _ADVERBIAL.match(chunks[0].rstrip(",")):
+                        chunks.pop(0)
+                    found = self.resolve(" ".join(chunks))
                     if found:
                         return found
             return self._first_mention(before_stripped) or self._english_subject(before_stripped)
