@@ -418,6 +418,13 @@ def test_the_parsed_subject_leaves_out_a_participle_before_it():
     assert [(r["speaker"], r["country"]) for r in rows] == [("Bertrand Lefeuvre", "FR")]
 
 
+def test_a_parsed_subject_must_name_a_speaker():
+    # spaCy's subject here is "le problème": no name, no role, no body, so the apposition before it speaks
+    text = ("Le Premier ministre s'est exprimé.\nPour la coordinatrice résidente de l'ONU en Irak, Elena "
+            "Marchetti, le problème dépasse les frontières : « Aucun pays du bassin ne réglera seul cette crise. »")
+    assert [(r["speaker"], r["country"]) for r in extract_articles([("r02", text)])] == [("Elena Marchetti", "UN")]
+
+
 def test_a_circumstance_is_not_the_speaker():
     text = ("Dans une note diplomatique publiée le soir même, le ministère brésilien des Affaires étrangères "
             "« regrette profondément une décision prise sans consultation préalable des partenaires ».")

@@ -220,6 +220,23 @@ def _document_mention() -> re.Pattern:
 
 
 @cache
+def _speaker_nouns() -> frozenset[str]:
+    """Lower-case nouns that can head a speaker: roles, bodies, organisations, documents, groups."""
+    words = resource_yaml("organisation_words.yaml")
+    return frozenset(w.lower() for w in [*words["en"], *words["fr"], *words["collectives"]]) \
+        | ROLE_NOUNS | INSTITUTION_NOUNS | _EPITHET_NOUNS | _document_nouns() \
+        | {noun for group in _OWNER_NOUNS for noun in group}
+
+
+def _names_a_speaker(phrase: str) -> bool:
+    """ "le ministère", "the Kremlin", "sa porte-parole" can speak; "la deuxième tranche de l'aide",
+    "le problème", "sa part de" cannot: a name, a country word or a speaker noun must be there."""
+    words = re.findall(r"[\w-]+", phrase)
+    return any(w[:1].isupper() for w in words[1:]) or bool(countries_in(phrase)) \
+        or any(w.lower() in _speaker_nouns() or w.lower().rstrip("sx") in _speaker_nouns() for w in words)
+
+
+@cache
 def _organisation_words() -> frozenset[str]:
     words = resource_yaml("organisation_words.yaml")
     return frozenset(words["en"] + words["fr"])
@@ -744,7 +761,7 @@ class SpeakerResolver:
             return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
         # "son porte-parole, sans un mot sur les blessés": the noun phrase ends at the comma
         head = phrase.split(",")[0]
-        if _INSTITUTIONAL_NP.match(head) and len(head.split()) <= 10:
+        if _INSTITUTIONAL_NP.match(head) and len(head.split()) <= 10 and _names_a_speaker(head):
             phrase, low = head, head.lower()
             at = self._phrase_at(phrase)
             # "its spokesperson's office" points to its owner; "the mission" to the last mission named
