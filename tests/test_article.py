@@ -404,6 +404,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "The Chilean mining ministry responded late on Monday with a statement. \"The dialogue remains "
                  "open,\" the text said.", "en", ["Rosa Quispe", "The Chilean mining ministry"],
                  id="a document's issuer is the subject of the sentence that mentions it"),
+    pytest.param("Ormuz : Mascate propose sa médiation\n\nMASCATE, 14 mars 2026 (AFP) - Le sultanat d'Oman s'est dit "
+                 "prêt à accueillir des discussions « sans conditions préalables » entre Téhéran et l'armateur.",
+                 "fr", ["Le sultanat d'Oman"], id="a wire dateline is not part of the subject"),
+    pytest.param("WASHINGTON, Jan 21 — The State Department said on Monday that the talks were \"going nowhere "
+                 "fast\".", "en", ["The State Department"], id="'the State Department' is no titled surname"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

@@ -12,6 +12,8 @@ TITLE_ABBREVIATIONS = ("M", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen",
                        "Cmdr", "Cdr", "Adm", "Prof", "Amb", "Sgt", "St", "Mgr", "Pr", "Jr", "Sr", "U.S")
 _SENTENCE_END = re.compile("".join(rf"(?<!\b{re.escape(a)})" for a in TITLE_ABBREVIATIONS if len(a) > 1)
                            + r"(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")
+# A wire dateline opening a paragraph ("MASCATE, 14 mars 2026 (AFP) - ", "GENEVA — "): not part of the sentence
+_DATELINE = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]*[A-ZÀ-Ý])(?:,[^\n–—]{0,40}?)?(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s+")
 
 
 def sentence_context(text: str, span: QuoteSpan, previous_end: int, next_start: int) -> tuple[str, str]:
@@ -26,6 +28,8 @@ def sentence_context(text: str, span: QuoteSpan, previous_end: int, next_start: 
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end():]
+    elif left == line_start and (dateline := _DATELINE.match(before)):
+        before = before[dateline.end():]
     close = span.close_at if span.close_at >= 0 else span.end
     line_end = text.find("\n", close)
     right = min(line_end if line_end >= 0 else len(text), next_start)

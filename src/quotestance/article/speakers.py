@@ -705,7 +705,8 @@ class SpeakerResolver:
             if token in self.people and token.lower() not in TITLE_WORDS:
                 return self.people[token]
         titled = re.fullmatch(rf"(?P<title>(?:[A-Z][\w.{_HIDDEN_DOT}-]*\s+){{1,3}})(?P<surname>{_NAME_TOKEN})", phrase)
-        if titled and all(w.lower().strip("." + _HIDDEN_DOT) in TITLE_WORDS for w in titled.group("title").split()):
+        if titled and all(w.lower().strip("." + _HIDDEN_DOT) in TITLE_WORDS for w in titled.group("title").split()) \
+                and titled.group("surname") not in _organisation_words():     # not "the State Department"
             # "President Obama", "Senator Merkley": someone known by title and surname
             return self._remember(titled.group("surname"), phrase, country_of_description(phrase),
                                   title=titled.group("title"))
