@@ -409,6 +409,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "fr", ["Le sultanat d'Oman"], id="a wire dateline is not part of the subject"),
     pytest.param("WASHINGTON, Jan 21 — The State Department said on Monday that the talks were \"going nowhere "
                  "fast\".", "en", ["The State Department"], id="'the State Department' is no titled surname"),
+    pytest.param("The contract, signed in Santiago on Thursday, was described by Codelco's chief executive, Paula "
+                 "Ossandón, as \"a commercial decision\". The plan was called \"a betrayal\" by the opposition "
+                 "leader, Maria Lenz.", "en", ["Paula Ossandón", "Maria Lenz"], id="a passive names its agent"),
+    pytest.param("Le projet a été qualifié de « trahison » par le chef de l'opposition, Pedro Ruiz.", "fr",
+                 ["Pedro Ruiz"], id="'qualifié de «…» par X'"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

@@ -322,6 +322,11 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
     return sorted(names, key=lambda item: item[0].start())
 
 
+# participles that report words in the passive ("was described by X as", "qualifié de … par X")
+_DESCRIBED = (r"described|called|termed|dubbed|branded|labell?ed|characteri[sz]ed|portrayed|hailed|denounced|"
+              r"qualifiée?s?|décrite?s?|présentée?s?|jugée?s?|dénoncée?s?|saluée?s?")
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     rv = reporting_verbs()
@@ -365,6 +370,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
                                        r"(?P<np>[^,;«»“”\"]{1,160}(?:,\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+"
                                        r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){1,3}(?=,\s*$))?),", re.I),
+        # a passive with its agent: "was described by X as «…»", "qualifié de «…» par X"
+        "passive_before": re.compile(rf"\b(?:{_DESCRIBED})\s+(?:by|par)\s+(?P<np>[^«»“”\"\n]{{1,160}}?),?"
+                                     r"\s+(?:as|comme)\s*$"),
+        "passive_open": re.compile(r"\b(?:was|were|been|being|is|are|été|est|sont)\s+(?:\w+ly\s+|also\s+|aussi\s+)?"
+                                   rf"(?:{_DESCRIBED})\s+(?:as\s+|de\s+|d'|comme\s+)?$"),
+        "passive_after": re.compile(r"^\s*(?:by|par)\s+" + np_),
         "fr_verb": re.compile(rf"\b(?:{fr_part}|{fr_pres}|{fr_other})\b", re.I),
         "en_verb": re.compile(rf"\b(?:{en})\b"),
     }
@@ -961,6 +972,9 @@ class SpeakerResolver:
         if not (quote_closed or re.match(r"\s*[»”\"]?\s*[,–—]", tail) or tail[:1] in ",.!?"
                 or re.match(r"\s*[»”\"]?\s+[a-z]", tail) or p["en_after_name_said"].match(tail)):
             return None
+        passive = p["passive_after"].match(after) if p["passive_open"].search(before) else None
+        if passive and (found := self.resolve(passive.group("np"))) is not None:
+            return found
         for key in ("inverted", "en_after_pronoun"):
             m = p[key].match(after)
             if m:
@@ -984,6 +998,9 @@ class SpeakerResolver:
         return any(p[k].match(after) for k in keys)
 
     def _before(self, lang, before, after, tail, p) -> Speaker | None:
+        passive = p["passive_before"].search(before)
+        if passive and (found := self.resolve(passive.group("np"))) is not None:
+            return found
         verbs = list(p["fr_verb" if lang == "fr" else "en_verb"].finditer(before))
         m = p["according_before"].search(before)
         if m and not any(v.start() >= m.end() for v in verbs):
