@@ -414,6 +414,12 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "leader, Maria Lenz.", "en", ["Paula Ossandón", "Maria Lenz"], id="a passive names its agent"),
     pytest.param("Le projet a été qualifié de « trahison » par le chef de l'opposition, Pedro Ruiz.", "fr",
                  ["Pedro Ruiz"], id="'qualifié de «…» par X'"),
+    pytest.param("Henrik Aalto, the Finnish diplomat who heads the UN Regional Centre for Preventive Diplomacy, "
+                 "chaired the talks.\n\"We now have a text,\" the veteran diplomat told us. \"It holds,\" said "
+                 "Anders Holm, a Social Democrat on the defence committee. In a statement, Jamaica's Office of "
+                 "Disaster Preparedness and Emergency Management said \"roads are open\".", "en",
+                 ["Henrik Aalto", "Anders Holm", "Jamaica's Office of Disaster Preparedness and Emergency Management"],
+                 id="a body's name after 'Centre for' and a party member are no person"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

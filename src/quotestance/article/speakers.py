@@ -268,6 +268,14 @@ _BODY_NOUN = re.compile(r"\b(?:organisation|organization|association|fédératio
                         r"(?:\s+(?-i:[a-zàâçéèêëîïôûù-]+)){0,2}\s+$", re.I)
 
 
+@cache
+def _of_a_body() -> re.Pattern:
+    words = alternation(sorted(_organisation_words()))
+    # "Office of Disaster Preparedness and (Emergency Management)" too
+    return re.compile(rf"\b(?:{words})\s+(?:for|of|on|pour|de|du|des|d['’])\s*"
+                      r"(?:(?:[A-Z][\w'’-]*\s+)+(?:and|&|et)\s+)?$")
+
+
 def person_names(phrase: str) -> list[tuple[re.Match, str]]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
@@ -288,6 +296,8 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
         if re.search(r"\bthe\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split():
             continue                          # "a lawmaker for the Illankai Tamil Arasu Kachchi": a body
+        if _of_a_body().search(phrase, 0, m.start()) and tokens == m.group(0).split():
+            continue                          # "the UN Regional Centre for Preventive Diplomacy": its name goes on
         body_noun = _BODY_NOUN.search(phrase, 0, m.start())
         if _HEAD_OF.search(phrase, 0, m.start()) or (body_noun and not any(
                 w in ROLE_NOUNS or w in TITLE_WORDS for w in body_noun.group(0).lower().split()[1:])):
