@@ -229,6 +229,10 @@ def test_english_attribution_and_pronouns():
     # a body named only where it is quoted: the country of that paragraph, not the article's
     ("Greece and Athens pressed on with patrols. Greek officials and Greece's navy stayed.\n\nIn Tripoli, Libya "
      "answered. \"We reject these patrols,\" the foreign ministry said.", "en", "LY"),
+    # a possessive refers back: "Son directeur pour le Kirghizistan" belongs to the Chinese group before it
+    ("Un consortium a bouclé un prêt, et c'est un groupe public chinois qui coule le béton. Son directeur pour "
+     "le Kirghizistan, Zhang Wenhao, reçoit dans un bungalow.\n« Nos équipes travaillent jour et nuit », "
+     "affirme-t-il.", "fr", "CN"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

@@ -632,6 +632,8 @@ class SpeakerResolver:
             else:
                 # "Beijing has also promised a flight, but its special envoy": its own sentence first
                 same = owners(max(before.rfind(c, 0, pointer_at) for c in ".!?\n") + 1, pointer_at)
+                # "Son directeur pour le Kirghizistan": a possessive refers back, not to the words after it
+                found = [c for c in found if c.end <= pointer_at]
             found = same or found
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
