@@ -233,6 +233,9 @@ def test_english_attribution_and_pronouns():
     ("Un consortium a bouclé un prêt, et c'est un groupe public chinois qui coule le béton. Son directeur pour "
      "le Kirghizistan, Zhang Wenhao, reçoit dans un bungalow.\n« Nos équipes travaillent jour et nuit », "
      "affirme-t-il.", "fr", "CN"),
+    # an organisation's seat named as such opens the sentence
+    ("Moscow protested. At NATO headquarters in Brussels, spokeswoman Clara Whitcombe rejected the Russian "
+     "charge, saying the drills were \"defensive in nature and planned long ago\".", "en", "NATO"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

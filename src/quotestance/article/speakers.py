@@ -554,7 +554,10 @@ class SpeakerResolver:
                 sentence_start = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
                 opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:start])
                 places = countries_in(opener.group("place")) if opener else []
-                country = places[0].code if places and len(places[0].code) == 2 else None
+                # a state's place, or a body's seat named as such ("At NATO headquarters in Brussels")
+                seat = bool(opener) and re.search(r"\b(?:headquarters|HQ|siège|quartier\s+général)\b",
+                                                  opener.group("place"), re.I)
+                country = places[0].code if places and (len(places[0].code) == 2 or seat) else None
             if country is None and not _CLAUSE.match(after):
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 # (but in "X, a jugé les inquiétudes de Paris…" the clause goes on: no apposition)
