@@ -242,6 +242,9 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(words["en"] + words["fr"])
 
 
+# a title alone before a name: "Dr", "le professeur"
+_TITLE_ONLY = re.compile(r"\s*(?:(?:le|la|the)\s+)?(?:Dr|Pr|Prof|Mr|Mrs|Ms|M|Mme|professeure?|professor|docteure?|doctor)"
+                         r"\.?\s*", re.I)
 _FIRST_NAME_AGE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
                              r"(?=,\s+\d{1,3}(?:\s+ans|\s+years\s+old)?\s*,)")
 
@@ -527,6 +530,9 @@ class SpeakerResolver:
             clause_start = max(self.text.rfind(c, 0, start) for c in ".;:!?«»“”\"\n") + 1
             before_chunks = [c for c in self.text[clause_start:start].split(",") if c.strip()]
             before = before_chunks[-1] if before_chunks else ""
+            if len(before_chunks) > 1 and _TITLE_ONLY.fullmatch(before):
+                # "the organisation's representative in Pakistan, Dr Elena Marchetti": the role is the chunk before
+                before = before_chunks[-2] + "," + before
             # "le ministre français et son homologue britannique, Helen Marwood": the counterpart is named
             counterpart = re.search(r"\b(?:son|sa|ses|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                                     r"(?:homologues?|counterparts?)\b", before, re.I)
