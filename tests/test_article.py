@@ -238,7 +238,8 @@ def test_english_attribution_and_pronouns():
      "charge, saying the drills were \"defensive in nature and planned long ago\".", "en", "NATO"),
     # a title alone before the name: the role is in the chunk before it
     ("The World Health Organization has tried to keep out of the quarrel between Pakistan and India.\n\"We urge "
-     "both governments to talk,\" the organisation's representative in Pakistan, Dr Elena Marchetti, told "
+     "both governments to create a dedicated channel for essential medicines,\" the organisation's "
+     "representative in Pakistan, Dr Elena Marchetti, told "
      "reporters in Islamabad, Pakistan.", "en", "WHO"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):

@@ -243,8 +243,8 @@ def _organisation_words() -> frozenset[str]:
 
 
 # a title alone before a name: "Dr", "le professeur"
-_TITLE_ONLY = re.compile(r"\s*(?:(?:le|la|the)\s+)?(?:Dr|Pr|Prof|Mr|Mrs|Ms|M|Mme|professeure?|professor|docteure?|doctor)"
-                         r"\.?\s*", re.I)
+_TITLE_ONLY = re.compile(r"\s*(?:(?:le|la|the)\s+)?(?:Dr|Pr|Prof|Mr|Mrs|Ms|M|Mme|professeure?|professor|"
+                         r"docteure?|doctor)\.?\s*", re.I)
 _FIRST_NAME_AGE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
                              r"(?=,\s+\d{1,3}(?:\s+ans|\s+years\s+old)?\s*,)")
 
