@@ -389,6 +389,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "passive_open": re.compile(r"\b(?:was|were|been|being|is|are|été|est|sont)\s+(?:\w+ly\s+|also\s+|aussi\s+)?"
                                    rf"(?:{_DESCRIBED})\s+(?:as\s+|de\s+|d'|comme\s+)?$"),
         "passive_after": re.compile(r"^\s*(?:by|par)\s+" + np_),
+        # "La diplomatie chinoise a salué, par la voix de sa porte-parole Tang Yiwen, «…»": the voice speaks
+        "voice_of": re.compile(r"\b(?:par\s+la\s+voix|through\s+the\s+voice)\s+"
+                               r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+)"
+                               r"(?P<np>[^«»“”\"\n]{1,120}?)\s*[,:]?\s*$", re.I),
         "fr_verb": re.compile(rf"\b(?:{fr_part}|{fr_pres}|{fr_other})\b", re.I),
         "en_verb": re.compile(rf"\b(?:{en})\b"),
     }
@@ -1019,7 +1023,7 @@ class SpeakerResolver:
         return any(p[k].match(after) for k in keys)
 
     def _before(self, lang, before, after, tail, p) -> Speaker | None:
-        passive = p["passive_before"].search(before)
+        passive = p["passive_before"].search(before) or p["voice_of"].search(before)
         if passive and (found := self.resolve(passive.group("np"))) is not None:
             return found
         verbs = list(p["fr_verb" if lang == "fr" else "en_verb"].finditer(before))

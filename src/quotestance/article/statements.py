@@ -35,7 +35,9 @@ def french_any_verb_after() -> re.Pattern:
     return re.compile(r"^\s*[,–—]\s*(?:(?:a|ont|s'est|s’est|se\s+sont)\s+)?(?:s'|s’|se\s+)?"
                       rf"(?!(?:{not_verbs})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
                       r"(?:(?:savoir|valoir|remarquer|observer|part)\s+)?"     # «…», fait savoir X
-                      r"(?:(?:à|au|aux)\s+(?:la\s+|l'|l’)?[\w-]+\s+)?"        # «…», a confirmé à la presse X
+                      r"(?:(?:(?:à|au|aux)\s+(?:la\s+|l'|l’)?[\w-]+|"            # «…», a confirmé à la presse X
+                      r"par\s+(?:téléphone|écrit|courriel|visioconférence)|"      # «…», a réagi par téléphone X
+                      r"sur\s+(?:X|Twitter|Facebook|Telegram|les\s+réseaux\s+sociaux))\s+)?"
                       r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aussitôt|ensuite|alors|"
                       r"encore|aussi|dans\s+la\s+foulée|à\s+son\s+tour|de\s+son\s+côté|pour\s+sa\s+part)"
                       r"(?:\s+(?:soir|matin|midi))?\s*,?\s+)?"                    # «…», a réagi mardi X
