@@ -434,7 +434,8 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  id="a body's name after 'Centre for' and a party member are no person"),
     pytest.param("À Pékin, la diplomatie chinoise a salué mercredi, par la voix de sa porte-parole Tang Yiwen, "
                  "« un partenariat gagnant-gagnant fondé sur le respect mutuel ». « Si l'Europe vient enfin nous "
-                 "aider, tant mieux », a réagi par téléphone Stavros Lazaridis, maire de Péonie.", "fr", ["Tang Yiwen", "Stavros Lazaridis"],
+                 "aider, tant mieux », a réagi par téléphone Stavros Lazaridis, maire de Péonie.", "fr",
+                 ["Tang Yiwen", "Stavros Lazaridis"],
                  id="'par la voix de X'; a manner between the verb and its subject"),
 ])
 def test_speakers(text, lang, speakers):
