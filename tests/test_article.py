@@ -241,6 +241,11 @@ def test_english_attribution_and_pronouns():
      "both governments to create a dedicated channel for essential medicines,\" the organisation's "
      "representative in Pakistan, Dr Elena Marchetti, told "
      "reporters in Islamabad, Pakistan.", "en", "WHO"),
+    # the place a staff member covers is not theirs; "son" reaches back over a long quote
+    ("Le Conseil norvégien pour les réfugiés (NRC), qui gère une partie de l'approvisionnement, tire la sonnette "
+     "d'alarme. « Deux des trois stations de pompage sont à l'arrêt faute de carburant, et le gouvernorat doit "
+     "débloquer le fonds d'urgence qu'il a promis en octobre aux quartiers est de la ville », affirme son "
+     "coordinateur pour le Sud-Kivu, Patrick Mulumba.", "fr", "NO"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

@@ -180,6 +180,11 @@ BORDER_WITH = re.compile(r"\b(?:border|frontière)s?\s+(?:with|avec)\s+(?:the\s+
 # "Jakarta's ambassador to Kenya", "envoyé spécial au Sahel": the state an envoy is posted to is not theirs
 POSTED_TO = re.compile(r"\b(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|envoyée?s?)(?:\s+[\w-]+){0,2}?"
                        r"\s+(?:to|in|en|au|aux|à)\s+(?:the\s+)?$", re.I)
+# "son coordinateur pour le Sud-Kivu", "its country director for Kenya", "representative in Pakistan": the
+# place a body's staff member covers (but "area manager for the Danish Refugee Council" works for a body)
+COVERS = re.compile(r"\b(?:directors?|directeurs?|directrices?|coordinat(?:eur|rice|or)s?|représentante?s?|"
+                    r"representatives?|managers?|heads?|chefs?|cheffes?|responsables?)(?:\s+[\w-]+){0,2}?"
+                    r"\s+(?:for|pour|in|en|au|aux)\s+(?:the\s+|le\s+|la\s+|l['’]|les\s+)?(?:\w+-)?$", re.I)
 
 
 def descriptive_matches(description: str, counterpart_is_other: bool = True) -> list[CountryMatch]:
@@ -189,6 +194,7 @@ def descriptive_matches(description: str, counterpart_is_other: bool = True) -> 
     return [m for m in countries_in(description) if (m.kind not in ("capital", "city")
             or re.match(r"[-\s]based\b|['’]s\b", description[m.end:]))
             and not POSTED_TO.search(description[:m.start]) and not BORDER_WITH.search(description[:m.start])
+            and not (m.kind in ("country", "capital", "city") and COVERS.search(description[:m.start]))
             and not (counterpart_is_other and is_counterpart(description, m))
             and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))]
 

@@ -633,20 +633,26 @@ class SpeakerResolver:
             found = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")
                      and c.start >= len(before) - 250]
 
-            def owners(start: int, end: int) -> list:
-                return [c for c in found if start <= c.start and c.end <= end
+            def owners(start: int, end: int, pool: list | None = None) -> list:
+                return [c for c in (found if pool is None else pool) if start <= c.start and c.end <= end
                         and not re.search(r"\b(?:depuis|from|in|at|à|en|au|aux)\s+$", before[:c.start], re.I)]
             pointer_at = before.rfind(pointer.group(0))
             if pointer_at < 0:
                 # «…», a affirmé son porte-parole: the words follow the quote, and the sentence before
-                # it says whose (what it is about is named first)
+                # it says whose (what it is about is named first), however long the quote
                 end = len(before.rstrip())
-                same = owners(max(before.rfind(c, 0, end - 1) for c in ".!?\n") + 1, end)[:1]
+                start = max(before.rfind(c, 0, end - 1) for c in ".!?\n") + 1
+                same = owners(start, end)[:1]
             else:
                 # "Beijing has also promised a flight, but its special envoy": its own sentence first
-                same = owners(max(before.rfind(c, 0, pointer_at) for c in ".!?\n") + 1, pointer_at)
+                start = max(before.rfind(c, 0, pointer_at) for c in ".!?\n") + 1
+                same = owners(start, pointer_at)
                 # "Son directeur pour le Kirghizistan": a possessive refers back, not to the words after it
                 found = [c for c in found if c.end <= pointer_at]
+            if not same and not found and start > 0:
+                # a long quote stands between: the sentence before it, however far back
+                owned = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")]
+                same = owners(max(before.rfind(c, 0, start - 1) for c in ".!?\n") + 1, start, owned)[:1]
             found = same or found
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
