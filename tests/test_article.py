@@ -246,6 +246,10 @@ def test_english_attribution_and_pronouns():
      "d'alarme. « Deux des trois stations de pompage sont à l'arrêt faute de carburant, et le gouvernorat doit "
      "débloquer le fonds d'urgence qu'il a promis en octobre aux quartiers est de la ville », affirme son "
      "coordinateur pour le Sud-Kivu, Patrick Mulumba.", "fr", "NO"),
+    # a body's name in the possessive: the country it was first named with
+    ("Codelco will sell copper to China's Jiangnan Nonferrous Smelting, Chile said.\nIn Nanjing, Jiangnan's "
+     "vice-president for procurement, Wei Lianjun, called Codelco \"a partner we have trusted for twenty "
+     "years\". Chile and Santiago welcomed it.", "en", "CN"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

@@ -25,7 +25,7 @@ from quotestance.article.countries import (
 )
 from quotestance.article.quotes import QuoteSpan
 from quotestance.article.statements import french_any_verb_after
-from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
+from quotestance.lexicon import alternation, csv_rows, reporting_verbs, resource_yaml
 
 TITLE_WORDS = {
     "minister", "ministre", "foreign", "defence", "defense", "president", "président", "présidente",
@@ -217,6 +217,14 @@ def _place_openers() -> frozenset[str]:
 @cache
 def _document_mention() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(_document_nouns())})\b", re.I)
+
+
+@cache
+def _country_name_words() -> frozenset[str]:
+    """Every word of a state's names ("Congo", "Korea"): a bare one may be ambiguous, never a body."""
+    return frozenset(word for row in csv_rows("countries.csv")
+                     for name in [row["name_en"], row["name_fr"], *filter(None, row.get("aliases", "").split("|"))]
+                     for word in re.findall(r"[\w-]+", name))
 
 
 @cache
@@ -556,6 +564,7 @@ class SpeakerResolver:
             matches = [c for c in descriptive_matches(before, counterpart_is_other=False)
                        if not (_ACCREDITED_TO if c.kind == "institution" else _LOCATIVE).search(before[:c.start])]
             country = (organisation_of_role(before, matches) or self._owner(before, start)
+                       or self._named_owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or country_of_description(after) or self._body_named_before(before, start))
@@ -660,6 +669,23 @@ class SpeakerResolver:
             else:
                 found = [c for c in found if c.kind == "institution"] or found  # a body before a country
         return found[-1].code if found else None
+
+    def _named_owner(self, description: str, at: int) -> str | None:
+        """ "Jiangnan's vice-president for procurement": the country named with that body where the
+        article first mentions it ("China's Jiangnan Nonferrous Smelting")."""
+        owner = re.match(r"\s*(?:(?:the|la|le)\s+)?(?P<name>[A-Z][\w-]+)['’]s\s+\w", description)
+        if owner is None or countries_in(owner.group("name")) or owner.group("name") in self.people \
+                or owner.group("name") in _country_name_words():
+            return None       # a place ("Congo's" is ambiguous), a person: not a body named before
+        text = self.outside_quotes
+        first = re.search(rf"\b{re.escape(owner.group('name'))}\b", text[:max(0, at - 1)])
+        if first is None:
+            return None
+        start = max([first.start() - 40] + [text.rfind(c, 0, first.start()) + 1 for c in ".!?\n,"])
+        ends = [e for e in (text.find(c, first.end(), first.end() + 60) for c in ".!?\n,") if e >= 0]
+        window = text[start:min(ends, default=first.end() + 60)]
+        found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
+        return min(found, key=lambda c: abs(c.start - (first.start() - start))).code if found else None
 
     def _body_named_before(self, description: str, at: int) -> str | None:
         """ "le porte-parole du ministère", "a spokesperson for the ministry": the body named before."""
