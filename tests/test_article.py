@@ -446,6 +446,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "aider, tant mieux », a réagi par téléphone Stavros Lazaridis, maire de Péonie.", "fr",
                  ["Tang Yiwen", "Stavros Lazaridis"],
                  id="'par la voix de X'; a manner between the verb and its subject"),
+    pytest.param("« Ce barrage n'est dirigé contre personne », a assuré mardi devant le Jogorku Kenech le ministre "
+                 "kirghiz de l'énergie, Almazbek Toktorov. « Ce pétrolier a ignoré trois sommations de nos unités », a "
+                 "déclaré vendredi soir à la télévision d'État Mehdi Rostami, porte-parole de l'autorité judiciaire.",
+                 "fr", ["Almazbek Toktorov", "Mehdi Rostami"],
+                 id="circumstances between an inverted verb and its subject"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

@@ -24,7 +24,7 @@ from quotestance.article.countries import (
     organisation_of_role,
 )
 from quotestance.article.quotes import QuoteSpan
-from quotestance.article.statements import french_any_verb_after
+from quotestance.article.statements import LEADING_CIRCUMSTANCES, french_any_verb_after
 from quotestance.lexicon import alternation, csv_rows, reporting_verbs, resource_yaml
 
 TITLE_WORDS = {
@@ -32,7 +32,7 @@ TITLE_WORDS = {
     "prime", "secretary", "general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
     "chancellor", "commissioner", "director", "chief", "deputy", "vice", "senator", "governor", "mayor",
     "premier", "envoy", "special", "representative", "state", "home", "interior", "trade", "finance",
-    "health", "energy", "economy", "affairs", "admiral", "colonel", "captain", "lieutenant",
+    "health", "energy", "economy", "affairs", "état", "admiral", "colonel", "captain", "lieutenant",
     "king", "queen", "prince", "sheikh", "emir", "sultan", "dr", "prof", "professor", "mr", "mrs", "ms",
     "m", "mme", "mgr", "sir", "dame", "lord", "lady", "judge", "justice", "minister-president",
     "secretary-general", "director-general", "under-secretary", "assistant", "executive", "acting",
@@ -1043,7 +1043,8 @@ class SpeakerResolver:
         for key in keys:
             m = p[key].match(after)
             if m:
-                found = self.resolve(m.group("np"))
+                # "a déclaré vendredi soir à la télévision d'État Mehdi Rostami": the subject after the circumstances
+                found = self.resolve(LEADING_CIRCUMSTANCES.sub("", m.group("np")) if lang == "fr" else m.group("np"))
                 if found is not None:
                     return found
         return None

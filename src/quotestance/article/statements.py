@@ -26,6 +26,24 @@ def _reporting_cue() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation(words) + "|" + pronoun_inversion + r")\b", re.IGNORECASE)
 
 
+# What may stand between an inverted verb and its subject: "à la presse", "à la télévision d'État",
+# "par téléphone", "mardi soir", "devant le Parlement", ", joint par notre rédaction,"
+_CIRCUMSTANCE = (r"(?:à|au|aux)\s+(?:la\s+|l'|l’|notre\s+|nos\s+|son\s+|sa\s+|ses\s+)?[\w-]+"
+                 r"(?:\s+d['’][\wÉ-]+)?|"
+                 r"par\s+(?:téléphone|écrit|courriel|visioconférence)|"
+                 r"sur\s+(?:X|Twitter|Facebook|Telegram|les\s+réseaux\s+sociaux)|"
+                 r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aussitôt|ensuite|alors|encore|aussi|"
+                 r"dans\s+la\s+foulée|à\s+son\s+tour|de\s+son\s+côté|pour\s+sa\s+part)(?:\s+(?:soir|matin|midi))?|"
+                 r"(?:devant|dans|lors\s+d[eu]|en\s+marge\s+d[eu])\s+"
+                 r"(?:le\s+|la\s+|les\s+|l'|l’|un\s+|une\s+|notre\s+|nos\s+|son\s+|sa\s+|ses\s+)?[\w-]+"
+                 # "devant le Jogorku Kenech le ministre"
+                 r"(?:\s+[A-ZÀ-Ý][\w-]+(?=\s+(?:le|la|les|l'|l’)\s*\w))?|"
+                 r",?\s*(?:joint|jointe|interrogé|interrogée|contacté|contactée|cité|citée)\s+[^,.;:!?«»“”\"\n]{1,40},")
+
+
+LEADING_CIRCUMSTANCES = re.compile(rf"^\s*(?:(?:{_CIRCUMSTANCE})\s*,?\s+){{1,3}}(?=[A-ZÀ-Ýa-zà-ÿ])")
+
+
 @cache
 def french_any_verb_after() -> re.Pattern:
     """«…», alerte X / «…», a réagi le ministre / «…», a fait savoir la Commission: any verb between the
@@ -33,16 +51,10 @@ def french_any_verb_after() -> re.Pattern:
     conjunction is no verb). The words after the verb are the group `np`."""
     not_verbs = alternation(reporting_verbs()["fr"]["not_verbs"])
     return re.compile(r"^\s*[,–—]\s*(?:(?:a|ont|s'est|s’est|se\s+sont)\s+)?(?:s'|s’|se\s+)?"
-                      rf"(?!(?:{not_verbs})\b)[a-zàâçéèêëîïôûù]{{3,}}\s+"
+                      rf"(?!(?:{not_verbs})\b)[a-zàâçéèêëîïôûù]{{3,}}(?=[\s,])\s*"
                       r"(?:(?:savoir|valoir|remarquer|observer|part)\s+)?"     # «…», fait savoir X
-                      r"(?:(?:(?:à|au|aux)\s+(?:la\s+|l'|l’)?[\w-]+|"            # «…», a confirmé à la presse X
-                      r"par\s+(?:téléphone|écrit|courriel|visioconférence)|"      # «…», a réagi par téléphone X
-                      r"sur\s+(?:X|Twitter|Facebook|Telegram|les\s+réseaux\s+sociaux))\s+)?"
-                      r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aussitôt|ensuite|alors|"
-                      r"encore|aussi|dans\s+la\s+foulée|à\s+son\s+tour|de\s+son\s+côté|pour\s+sa\s+part)"
-                      r"(?:\s+(?:soir|matin|midi))?\s*,?\s+)?"                    # «…», a réagi mardi X
-                      r"(?:(?:devant|dans|lors\s+d[eu]|en\s+marge\s+d[eu])\s+"      # … devant le Parlement X
-                      r"(?:le\s+|la\s+|les\s+|l'|l’|un\s+|une\s+)?[\w-]+\s+)?"
+                      # up to three circumstances between the verb and its subject, in any order
+                      rf"(?:(?:{_CIRCUMSTANCE})\s*,?\s+){{0,3}}"
                       r"(?P<np>(?:[A-ZÀ-Ý]|(?:(?:le|la|les|un|une|son|sa|leur)\s+|l'|l’)\w)"
                       r"[^.;:!?«»“”\"\n]{1,160})")
 
