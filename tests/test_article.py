@@ -451,6 +451,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "déclaré vendredi soir à la télévision d'État Mehdi Rostami, porte-parole de l'autorité judiciaire.",
                  "fr", ["Almazbek Toktorov", "Mehdi Rostami"],
                  id="circumstances between an inverted verb and its subject"),
+    pytest.param("Claire Vasseur, directrice des opérations de SOS Méditerranée, ne décolère pas. « C'est une "
+                 "punition déguisée », dit-elle.\nAu palais Chigi, le sous-secrétaire à la présidence du Conseil, "
+                 "Giacomo Ferrandi, assume. Il dénonce « un business des passeurs auquel certains prêtent la main ».",
+                 "fr", ["Claire Vasseur", "Giacomo Ferrandi"],
+                 id="gender from a prefixed role ('le sous-secrétaire à la présidence') and from the apposition"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

@@ -65,7 +65,9 @@ PRONOUNS = {"il": "m", "elle": "f", "ils": None, "elles": None, "on": None,
 
 @cache
 def _role_article() -> re.Pattern:
-    return re.compile(rf"\b(?P<det>le|la|un|une|the|an?)\s+(?:[\w-]+\s+)?(?:{alternation(ROLE_NOUNS)})\b", re.I)
+    # "le sous-secrétaire", "la vice-présidente": a prefixed role too
+    return re.compile(rf"\b(?P<det>le|la|un|une|the|an?)\s+(?:[\w-]+\s+)?(?:\w+-)?(?:{alternation(ROLE_NOUNS)})\b",
+                      re.I)
 
 
 def _gender(title: str) -> str | None:
@@ -588,6 +590,10 @@ class SpeakerResolver:
                 towns = [c for c in countries_in(before) if c.kind in ("capital", "city") and len(c.code) == 2]
                 country = towns[0].code if towns else None
             speaker = self._remember(name, before + " " + after, country, title=before)
+            opening = after.split()[:2]
+            if speaker.gender is None and any(w.lower() in ROLE_NOUNS for w in opening):
+                # "Claire Vasseur, directrice des opérations": the role that opens the apposition
+                speaker.gender = _gender(" ".join(opening))
             if speaker.first_at is None:
                 speaker.first_at = start
         for speaker in {id(sp): sp for sp in self.people.values()}.values():
