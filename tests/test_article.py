@@ -456,6 +456,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Giacomo Ferrandi, assume. Il dénonce « un business des passeurs auquel certains prêtent la main ».",
                  "fr", ["Claire Vasseur", "Giacomo Ferrandi"],
                  id="gender from a prefixed role ('le sous-secrétaire à la présidence') and from the apposition"),
+    pytest.param("Le ministre français de l'Intérieur, Laurent Faure, a reçu la ministre britannique de l'Intérieur, "
+                 "Helen Marwood. « Nous ne demandons pas à la France de faire notre travail, a insisté la ministre, "
+                 "nous le faisons ensemble. »", "fr", ["Helen Marwood", "Helen Marwood"],
+                 id="'la ministre' is not the minister named last when he is a man"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

@@ -877,11 +877,13 @@ class SpeakerResolver:
         head = words[0] if words else ""
         if head.rstrip("s") not in ROLE_NOUNS:
             return None                      # "the ministry", "the Saudi energy ministry" are no role
+        # "a insisté la ministre": not the minister of the other gender
+        other = {"le": "f", "la": "m"}.get(phrase.split()[0] if phrase.split() else "")
         for speaker in reversed(self.history[-RECENT:]):
-            if head in speaker.description.lower():
+            if head in speaker.description.lower() and (other is None or speaker.gender != other):
                 return speaker
         for speaker in self.people.values():
-            if head in speaker.description.lower() and len(head) > 3:
+            if head in speaker.description.lower() and len(head) > 3 and (other is None or speaker.gender != other):
                 return speaker
         return None
 
