@@ -460,6 +460,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "Helen Marwood. « Nous ne demandons pas à la France de faire notre travail, a insisté la ministre, "
                  "nous le faisons ensemble. »", "fr", ["Helen Marwood", "Helen Marwood"],
                  id="'la ministre' is not the minister named last when he is a man"),
+    pytest.param("« Nous avons recueilli cinquante témoignages », affirme Rim Mejri, porte-parole du FTDES.\n"
+                 "« Tout s'est déroulé dans le calme », rétorque le porte-parole de la Garde nationale.", "fr",
+                 ["Rim Mejri", "le porte-parole de la Garde nationale"],
+                 id="a role of a named body refers back only to someone of that body"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

@@ -879,11 +879,18 @@ class SpeakerResolver:
             return None                      # "the ministry", "the Saudi energy ministry" are no role
         # "a insisté la ministre": not the minister of the other gender
         other = {"le": "f", "la": "m"}.get(phrase.split()[0] if phrase.split() else "")
+        # "le porte-parole de la Garde nationale": the one whose description names that body
+        body = re.search(rf"\b{re.escape(head)}\s+(?:de\s+la|de\s+l['’]|du|des|of\s+the|of)\s*([\w-]+)", phrase)
+
+        def fits(speaker: Speaker) -> bool:
+            description = speaker.description.lower()
+            return head in description and (other is None or speaker.gender != other) \
+                and (body is None or body.group(1) in description)
         for speaker in reversed(self.history[-RECENT:]):
-            if head in speaker.description.lower() and (other is None or speaker.gender != other):
+            if fits(speaker):
                 return speaker
         for speaker in self.people.values():
-            if head in speaker.description.lower() and len(head) > 3 and (other is None or speaker.gender != other):
+            if len(head) > 3 and fits(speaker):
                 return speaker
         return None
 
