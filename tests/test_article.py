@@ -464,6 +464,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "« Tout s'est déroulé dans le calme », rétorque le porte-parole de la Garde nationale.", "fr",
                  ["Rim Mejri", "le porte-parole de la Garde nationale"],
                  id="a role of a named body refers back only to someone of that body"),
+    pytest.param("Bishkek wants more coal. Kazakhstan's Energy Ministry, which supplies coal under last year's "
+                 "\u201cwater-for-coal\u201d arrangement, said in a statement that it would keep \u201cmeeting its "
+                 "commitments to Kyrgyz partners until March\u201d.", "en", ["Kazakhstan's Energy Ministry"],
+                 id="a quoted title inside the subject does not cut the sentence"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

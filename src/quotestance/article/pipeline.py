@@ -29,11 +29,18 @@ def extract_quotes(text: str, lang: str | None = None,
         prev_close = spans[i - 1].close_at + 1 if i and spans[i - 1].close_at >= 0 else 0
         next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(text)
         before, after = sentence_context(text, span, prev_close, next_open)
-        groups.setdefault(span.group, []).append((span, before, after))
+        groups.setdefault(span.group, []).append((i, span, before, after))
+    statements = {g for g, parts in groups.items()
+                  if any(is_statement(text, s.start, s.end, b, a, lang) for _, s, b, a in parts)}
+    # A quoted title or scare quote does not end the sentence it stands in: "The ministry, which
+    # runs the “water-for-coal” scheme, said it would keep “…”" is read with its marks blanked.
+    plain = _without_marks(text, [s for s in spans if s.group not in statements])
     rows: list[dict] = []
-    for parts in groups.values():
-        if not any(is_statement(text, s.start, s.end, b, a, lang) for s, b, a in parts):
+    for group, parts in groups.items():
+        if group not in statements:
             continue
+        parts = [(span, _reopened_before(plain, spans, i, statements, before), after)
+                 for i, span, before, after in parts]
         # A quote with no cue continues the previous speaker when it follows closely.
         close = bool(rows) and parts[0][0].open_at - rows[-1]["end"] < 600
         speaker = resolver.attribute(lang, [(b, a, s.open_at, s.end) for s, b, a in parts], close)
@@ -49,6 +56,29 @@ def extract_quotes(text: str, lang: str | None = None,
                 "speaker_mention": resolver.last_mention,
             })
     return rows
+
+
+def _without_marks(text: str, spans: list) -> str:
+    """The text with the quotation marks of these spans blanked (same offsets)."""
+    chars = list(text)
+    for span in spans:
+        for at in (span.open_at, span.close_at):
+            if at >= 0:
+                chars[at] = " "
+    return "".join(chars)
+
+
+def _reopened_before(plain: str, spans: list, i: int, statements: set[int], before: str) -> str:
+    """The words before quote i, back to the last statement's closing mark rather than the last quote's
+    (`plain`: the text with the marks of non-statements blanked)."""
+    j = i - 1
+    while j >= 0 and spans[j].group not in statements:
+        j -= 1
+    if j == i - 1:
+        return before
+    prev_close = spans[j].close_at + 1 if j >= 0 and spans[j].close_at >= 0 else 0
+    next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(plain)
+    return sentence_context(plain, spans[i], prev_close, next_open)[0]
 
 
 def extract_articles(articles: Iterable[tuple[str, str]], use_parser: bool = True) -> list[dict]:
