@@ -468,6 +468,8 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "\u201cwater-for-coal\u201d arrangement, said in a statement that it would keep \u201cmeeting its "
                  "commitments to Kyrgyz partners until March\u201d.", "en", ["Kazakhstan's Energy Ministry"],
                  id="a quoted title inside the subject does not cut the sentence"),
+    pytest.param("Frontex, the EU's border agency, said its aircraft had detected \"a sharp rise in departures from "
+                 "the Tobruk area\" since January.", "en", ["Frontex"], id="a body's name, then what it is"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

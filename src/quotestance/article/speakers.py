@@ -238,6 +238,14 @@ def _speaker_nouns() -> frozenset[str]:
         | {noun for group in _OWNER_NOUNS for noun in group}
 
 
+def _body_then_apposition(chunks: list[str]) -> bool:
+    """ "Frontex, the EU's border agency, said": a body's name, then what it is."""
+    first = chunks[0].strip()
+    found = countries_in(first)
+    return bool(found) and found[0].kind == "institution" and found[0].start == 0 and found[0].end == len(first) \
+        and bool(re.match(r"(?:the|its|le|la|les|l['’]|[A-Z][\w-]*['’]s)\b", chunks[1].strip()))
+
+
 def _names_a_speaker(phrase: str) -> bool:
     """ "le ministère", "the Kremlin", "sa porte-parole" can speak; "la deuxième tranche de l'aide",
     "le problème", "sa part de" cannot: a name, a country word or a speaker noun must be there."""
@@ -1126,7 +1134,7 @@ class SpeakerResolver:
             return None
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
         # adverbial; prefer the chunks after it, a named person first.
-        candidates = chunks if len(chunks) == 1 else chunks[1:] + chunks[:1]
+        candidates = chunks if len(chunks) == 1 or _body_then_apposition(chunks) else chunks[1:] + chunks[:1]
         candidates.sort(key=lambda c: not self._names_someone(c))
         for chunk in candidates:
             speaker = self.resolve(chunk)
