@@ -428,6 +428,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Ormuz : Mascate propose sa médiation\n\nMASCATE, 14 mars 2026 (AFP) - Le sultanat d'Oman s'est dit "
                  "prêt à accueillir des discussions « sans conditions préalables » entre Téhéran et l'armateur.",
                  "fr", ["Le sultanat d'Oman"], id="a wire dateline is not part of the subject"),
+    pytest.param("Canaries\n\nSANTA CRUZ DE TENERIFE (Espagne), 14 janvier 2026 - Le gouvernement régional réclame "
+                 "à Madrid une prise en charge « immédiate et complète » des mineurs arrivés seuls.", "fr",
+                 ["Le gouvernement régional"], id="a dateline with the country in brackets"),
     pytest.param("WASHINGTON, Jan 21 — The State Department said on Monday that the talks were \"going nowhere "
                  "fast\".", "en", ["The State Department"], id="'the State Department' is no titled surname"),
     pytest.param("The contract, signed in Santiago on Thursday, was described by Codelco's chief executive, Paula "

@@ -13,7 +13,8 @@ TITLE_ABBREVIATIONS = ("M", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen",
 _SENTENCE_END = re.compile("".join(rf"(?<!\b{re.escape(a)})" for a in TITLE_ABBREVIATIONS if len(a) > 1)
                            + r"(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")
 # A wire dateline opening a paragraph ("MASCATE, 14 mars 2026 (AFP) - ", "GENEVA — "): not part of the sentence
-_DATELINE = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]*[A-ZÀ-Ý])(?:,[^\n–—]{0,40}?)?(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s+")
+_DATELINE = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]*[A-ZÀ-Ý])(?:\s*\([^()\n]{1,30}\))?(?:,[^\n–—]{0,40}?)?"
+                       r"(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s+")
 
 
 def sentence_context(text: str, span: QuoteSpan, previous_end: int, next_start: int) -> tuple[str, str]:
