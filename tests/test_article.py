@@ -250,6 +250,10 @@ def test_english_attribution_and_pronouns():
     ("Codelco will sell copper to China's Jiangnan Nonferrous Smelting, Chile said.\nIn Nanjing, Jiangnan's "
      "vice-president for procurement, Wei Lianjun, called Codelco \"a partner we have trusted for twenty "
      "years\". Chile and Santiago welcomed it.", "en", "CN"),
+    # no country where the minister is introduced: the one the headline and lede are about
+    ("Slovaquie : la réforme pénale contestée\n\nBratislava défend sa réforme pénale.\n\nLe ministre de la "
+     "Justice, Matej Horvat, a répondu aux critiques. « Nous ne reculerons pas sur ce texte », a-t-il dit.\n\n"
+     "L'Irlande et Dublin ont soutenu Bruxelles ; Dublin a rappelé que l'Irlande suivait le dossier.", "fr", "SK"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

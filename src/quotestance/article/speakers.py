@@ -514,6 +514,9 @@ class SpeakerResolver:
             chars[span.start:span.end] = " " * (span.end - span.start)
         self.outside_quotes = "".join(chars)
         self.home_country = self._most_named_country(0, len(text))
+        # what the story is about: the country most named in the headline and the first paragraph
+        paragraphs = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        self.lede_country = self._most_named_country(0, paragraphs[1].end()) if len(paragraphs) > 1 else None
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
@@ -530,8 +533,9 @@ class SpeakerResolver:
     def country_near(self, speaker: Speaker, quoted_at: int | None = None) -> str | None:
         """For a speaker with no country of their own: the country most named in the paragraph
         that introduces them (for a body named only where it is quoted, "the ministry said", the
-        quote's paragraph), else in the whole article (journalists introduce their own country's
-        officials without a nationality: "the federal health minister")."""
+        quote's paragraph), else in the headline and first paragraph, which say what the story is
+        about, else in the whole article (journalists introduce the officials of the country they
+        report on without a nationality: "the federal health minister")."""
         # "the federal health minister": only a federal state will do
         among = _federal_states() if re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", speaker.description, re.I) else None
         at = speaker.first_at if speaker.first_at is not None else quoted_at
@@ -543,7 +547,7 @@ class SpeakerResolver:
                 return found
         if among is not None:
             return self._most_named_country(0, len(self.text), among) or self.home_country
-        return self.home_country
+        return self.lede_country or self.home_country
 
     def _introduce_everyone(self) -> None:
         """Read every name with its apposition so later mentions ("selon M. X") resolve."""
