@@ -32,6 +32,9 @@ def test_data_stats_json_counts(tiny_corpus):
     assert stats["articles"] == 32 and stats["statements"] == 96 and stats["non_statements"] == 0
     assert stats["statements_by_split"] == {"dev": 24, "test": 24, "train": 48}
     assert stats["statements_by_stance"] == {"conflictual": 32, "cooperative": 32, "neutral": 32}
+    assert sum(stats["statements_by_stance_sentiment"].values()) == 96
+    assert stats["spans_per_article"] == {"min": 3, "max": 3, "mean": 3.0}
+    assert sum(stats["articles_by_split_lang"].values()) == 32
 
 
 def _broken(tiny_corpus: Path, edit) -> list[str]:

@@ -54,6 +54,10 @@ def lexical_diversity(texts: list[str], top: int = 5) -> dict[str, object]:
     }
 
 
+def _spread(values: list[int]) -> dict[str, float]:
+    return {"min": min(values), "max": max(values), "mean": round(sum(values) / len(values), 1)} if values else {}
+
+
 def corpus_stats(corpus_dir: Path, agreement_dir: Path | None = None) -> dict[str, object]:
     articles = load_corpus(corpus_dir)
     rows = statement_rows(articles)
@@ -71,6 +75,12 @@ def corpus_stats(corpus_dir: Path, agreement_dir: Path | None = None) -> dict[st
         "statements_by_split": count("split", statements),
         "statements_by_stance": count("stance", statements),
         "statements_by_sentiment": count("sentiment", statements),
+        "statements_by_stance_sentiment": dict(Counter(f"{r['stance']}/{r['sentiment']}"
+                                                       for r in statements).most_common()),
+        "non_statements_by_lang": count("lang", [r for r in rows if not r["is_statement"]]),
+        "articles_by_split_lang": dict(sorted(Counter(f"{a.split}/{a.lang}" for a in articles).items())),
+        "article_words": _spread([len(a.text.split()) for a in articles]),
+        "spans_per_article": _spread(list(Counter(r["article_id"] for r in statements).values())),
         "statements_by_country": dict(Counter(r["country"] for r in statements).most_common()),
         "speaker_countries": len({r["country"] for r in statements}),
         "cases": dict(sorted(cases.items())),
