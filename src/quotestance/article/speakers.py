@@ -421,6 +421,9 @@ _PARENTHETICAL = re.compile(r",\s*(?:in\s+turn|for\s+its\s+part|however|meanwhil
 _STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
+                             # "Le diplomate a toutefois (jugé)": an adverb after the auxiliary
+                             r"(?:a|ont|avait|avaient)\s+(?:toutefois|pourtant|cependant|néanmoins|d'ailleurs|enfin|"
+                             r"déjà|ensuite|alors|notamment|même|plutôt|finalement|aussitôt|immédiatement)|"
                              r"also|then|again|later|has\s+also|(?:se|s')\s*(?:dit|disent)|pas|n't|did\s+not|"
                              r"would|will|could|a\s+pour\s+sa\s+part|a\s+quant\s+à\s+lui|"
                              # "the Security Council issued a statement (calling for)"
