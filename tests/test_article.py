@@ -477,6 +477,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  id="a quoted title inside the subject does not cut the sentence"),
     pytest.param("Frontex, the EU's border agency, said its aircraft had detected \"a sharp rise in departures from "
                  "the Tobruk area\" since January.", "en", ["Frontex"], id="a body's name, then what it is"),
+    pytest.param("« Nous tiendrons compte des pays en aval », a déclaré le porte-parole chinois, Lu Wenhao.\n\nLe "
+                 "diplomate a toutefois jugé « infondées et malveillantes » les accusations de Hanoï.", "fr",
+                 ["Lu Wenhao", "Lu Wenhao"], id="an adverb after the auxiliary is not part of the subject"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers
