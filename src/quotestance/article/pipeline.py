@@ -63,7 +63,7 @@ def _without_marks(text: str, spans: list) -> str:
     chars = list(text)
     for span in spans:
         for at in (span.open_at, span.close_at):
-            if at >= 0:
+            if at >= 0 and text[at] in "«»“”„\"‹›":      # a part cut by an attribution ends on a comma
                 chars[at] = " "
     return "".join(chars)
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from quotestance.article.context import TITLE_ABBREVIATIONS
 from quotestance.article.countries import (
@@ -317,7 +318,7 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
         if re.search(r"\bthe\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split():
             continue                          # "a lawmaker for the Illankai Tamil Arasu Kachchi": a body
-        if _of_a_body().search(phrase, 0, m.start()) and tokens == m.group(0).split():
+        if _of_a_body().search(phrase, max(0, m.start() - 160), m.start()) and tokens == m.group(0).split():
             continue                          # "the UN Regional Centre for Preventive Diplomacy": its name goes on
         body_noun = _BODY_NOUN.search(phrase, 0, m.start())
         if _HEAD_OF.search(phrase, 0, m.start()) or (body_noun and not any(
@@ -518,7 +519,7 @@ class SpeakerResolver:
         self.outside_quotes = "".join(chars)
         self.home_country = self._most_named_country(0, len(text))
         # what the story is about: the country most named in the headline and the first paragraph
-        paragraphs = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        paragraphs = list(islice((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), 2))
         self.lede_country = self._most_named_country(0, paragraphs[1].end()) if len(paragraphs) > 1 else None
         self._introduce_everyone()
 
