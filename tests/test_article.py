@@ -480,6 +480,11 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("« Nous tiendrons compte des pays en aval », a déclaré le porte-parole chinois, Lu Wenhao.\n\nLe "
                  "diplomate a toutefois jugé « infondées et malveillantes » les accusations de Hanoï.", "fr",
                  ["Lu Wenhao", "Lu Wenhao"], id="an adverb after the auxiliary is not part of the subject"),
+    pytest.param("Lawmakers bristled.\n\u201cThis is a disgrace to the institution of the presidency,\u201d said Rep. "
+                 "G.K. Butterfield (D-N.C.), head of the caucus. \u201cWe will keep asking,\u201d said J.D. Vance, a "
+                 "senator. Although E.U. leaders met, \u201cnothing was decided about the fund,\u201d Vance said.",
+                 "en",
+                 ["G.K. Butterfield", "J.D. Vance", "J.D. Vance"], id="initials open a name ('G.K. Butterfield')"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

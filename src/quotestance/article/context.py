@@ -11,7 +11,7 @@ from quotestance.article.quotes import QuoteSpan
 TITLE_ABBREVIATIONS = ("M", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
                        "Cmdr", "Cdr", "Adm", "Prof", "Amb", "Sgt", "St", "Mgr", "Pr", "Jr", "Sr", "U.S")
 _SENTENCE_END = re.compile("".join(rf"(?<!\b{re.escape(a)})" for a in TITLE_ABBREVIATIONS if len(a) > 1)
-                           + r"(?<![\s(][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")
+                           + r"(?<![\s(.][A-Z])[.!?…][»”\"]?\s+(?=[A-ZÀ-Ý«“\"]|$)")     # "J.D. Vance" too
 # A wire dateline opening a paragraph ("MASCATE, 14 mars 2026 (AFP) - ", "GENEVA — "): not part of the sentence
 _DATELINE = re.compile(r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]*[A-ZÀ-Ý])(?:\s*\([^()\n]{1,30}\))?(?:,[^\n–—]{0,40}?)?"
                        r"(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s+")

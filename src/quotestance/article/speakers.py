@@ -53,7 +53,9 @@ TITLE_WORDS = {
     "septembre", "octobre", "novembre", "décembre",
 }
 # "al-Jaburi", "ben-Ami": an Arabic or Hebrew particle joined by a hyphen starts a surname too
-_NAME_TOKEN = r"(?:[A-ZÀ-ÝĀ-Ž]\.|(?:(?:al|el|ad|ar|as|ash|at|az|abu|ben|bin|ibn)-)?[A-ZÀ-ÝĀ-Ž][\w'’-]*)"
+# ("G.K." initials, their dots hidden or not, are one token)
+_NAME_TOKEN = (r"(?:[A-ZÀ-ÝĀ-Ž](?:[.\u2024][A-ZÀ-ÝĀ-Ž])*[.\u2024]|"
+               r"(?:(?:al|el|ad|ar|as|ash|at|az|abu|ben|bin|ibn)-)?[A-ZÀ-ÝĀ-Ž][\w'’-]*)")
 _PARTICLE = r"(?:de|du|van|von|der|den|al|el|ben|bin|da|dos|di|y|la|le|ter|zu)"
 _NAME = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{_NAME_TOKEN})+")  # one line
 _HONORIFIC = re.compile(
@@ -175,14 +177,15 @@ _INSTITUTIONAL_NP = re.compile(r"^(?:le|la|les|l'|l’|the|son|sa|ses|its|their|
 # Abbreviation dots ("Mr. Obama", "M. Varnikov") would end a noun phrase: hide them while the
 # patterns run, restore them when a phrase is resolved.
 _ABBREVIATION = re.compile(r"\b(" + "|".join(re.escape(a) for a in TITLE_ABBREVIATIONS) + r"|D|R)\.(?=\s|-)"
-                          r"|(?<=[a-z] )([A-Z])\.(?= [A-Z][a-z])")   # a middle initial: "Elijah E. Cummings"
+                          r"|(?<=[a-z] )([A-Z])\.(?= [A-Z][a-z])"    # a middle initial: "Elijah E. Cummings"
+                          r"|\b([A-Z])\.(?=[A-Z]\.)|(?<=[A-Z]\.)([A-Z])\.(?= [A-Z][a-z])")   # "G.K. Butterfield"
 _HIDDEN_DOT = "\u2024"
 
 
 def _protect(text: str) -> str:
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)      # "Rep. John Mica (R-Fla.) said"
     text = re.sub(r",\s*[RDI]-[A-Z][\w.]{0,12},", ",", text)   # "Mitch McConnell, R-Ky., said"
-    return _ABBREVIATION.sub(lambda m: (m.group(1) or m.group(2)).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
+    return _ABBREVIATION.sub(lambda m: next(g for g in m.groups() if g).replace(".", _HIDDEN_DOT) + _HIDDEN_DOT, text)
 
 
 def _clean(phrase: str) -> str:
@@ -314,8 +317,9 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
             tokens = tokens[cut[-1] + 1:]
             while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
                 tokens.pop(0)
-        if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t) or not tokens[0][0].isalpha():
-            continue                          # "Canadair CL-415s", "(Sudan)'s Darfur" are no one
+        if len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t) or not tokens[0][0].isalpha() \
+                or re.fullmatch(r"(?:[A-Z][.\u2024])+", tokens[-1]):
+            continue                          # "Canadair CL-415s", "(Sudan)'s Darfur", "Although E.U." are no one
         if re.search(r"\bthe\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split():
             continue                          # "a lawmaker for the Illankai Tamil Arasu Kachchi": a body
         if _of_a_body().search(phrase, max(0, m.start() - 160), m.start()) and tokens == m.group(0).split():
