@@ -254,6 +254,10 @@ def test_english_attribution_and_pronouns():
     ("Slovaquie : la réforme pénale contestée\n\nBratislava défend sa réforme pénale.\n\nLe ministre de la "
      "Justice, Matej Horvat, a répondu aux critiques. « Nous ne reculerons pas sur ce texte », a-t-il dit.\n\n"
      "L'Irlande et Dublin ont soutenu Bruxelles ; Dublin a rappelé que l'Irlande suivait le dossier.", "fr", "SK"),
+    # a minister is a state's: the EU, named most in the paragraph, is not theirs
+    ("Serbia's accession talks\n\nBelgrade hopes to open a new cluster in Serbia's EU talks.\n\nIn Brussels, the "
+     "EU and the European Commission listened. \"We remain fully committed to the EU path,\" said Jelena Markovic, "
+     "the minister for European integration, after meeting EU envoys.", "en", "RS"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

@@ -203,6 +203,16 @@ def _institution_seats() -> frozenset[str]:
     return frozenset(resource_yaml("institution_seats.yaml")["seats"])
 
 
+# roles only a state has: a minister, a member of parliament, a mayor (the EU has commissioners)
+_STATE_ROLE = re.compile(r"\b(?:minist(?:er|re)s?|vice-ministre|deputy\s+minister|député(?:e)?s?|lawmakers?|MPs?|"
+                         r"senators?|sénat(?:eur|rice)s?|governors?|gouverneure?s?|mayors?|maires?)\b", re.I)
+
+
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(row["code"] for row in csv_rows("countries.csv") if row["kind"] == "state")
+
+
 @cache
 def _federal_states() -> frozenset[str]:
     return frozenset(resource_yaml("federal_states.yaml")["federal"])
@@ -524,7 +534,8 @@ class SpeakerResolver:
         self.home_country = self._most_named_country(0, len(text))
         # what the story is about: the country most named in the headline and the first paragraph
         paragraphs = list(islice((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), 2))
-        self.lede_country = self._most_named_country(0, paragraphs[1].end()) if len(paragraphs) > 1 else None
+        self.lede_end = paragraphs[1].end() if len(paragraphs) > 1 else 0
+        self.lede_country = self._most_named_country(0, self.lede_end) if self.lede_end else None
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
@@ -545,7 +556,10 @@ class SpeakerResolver:
         about, else in the whole article (journalists introduce the officials of the country they
         report on without a nationality: "the federal health minister")."""
         # "the federal health minister": only a federal state will do
-        among = _federal_states() if re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", speaker.description, re.I) else None
+        federal = re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", speaker.description, re.I)
+        among = _federal_states() if federal else None
+        if among is None and _STATE_ROLE.search(speaker.description):
+            among = _states()         # "the minister for European integration": a state's, not the EU's
         at = speaker.first_at if speaker.first_at is not None else quoted_at
         if at is not None:
             start = self.text.rfind("\n", 0, at) + 1
@@ -553,9 +567,10 @@ class SpeakerResolver:
             found = self._most_named_country(start, end if end >= 0 else len(self.text), among)
             if found:
                 return found
-        if among is not None:
+        if federal:
             return self._most_named_country(0, len(self.text), among) or self.home_country
-        return self.lede_country or self.home_country
+        lede = self._most_named_country(0, self.lede_end, among) if among else self.lede_country
+        return lede or self.home_country
 
     def _introduce_everyone(self) -> None:
         """Read every name with its apposition so later mentions ("selon M. X") resolve."""
