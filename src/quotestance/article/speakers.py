@@ -332,10 +332,13 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur", "Although E.U." are no one
         if re.search(r"\bthe\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split():
             continue                          # "a lawmaker for the Illankai Tamil Arasu Kachchi": a body
-        if _of_a_body().search(phrase, max(0, m.start() - 160), m.start()) and tokens == m.group(0).split():
+        # the words right before the run (the patterns below end there; reading the whole text before
+        # every name would be quadratic in the length of the article)
+        near = max(0, m.start() - 160)
+        if _of_a_body().search(phrase, near, m.start()) and tokens == m.group(0).split():
             continue                          # "the UN Regional Centre for Preventive Diplomacy": its name goes on
-        body_noun = _BODY_NOUN.search(phrase, 0, m.start())
-        if _HEAD_OF.search(phrase, 0, m.start()) or (body_noun and not any(
+        body_noun = _BODY_NOUN.search(phrase, near, m.start())
+        if _HEAD_OF.search(phrase, near, m.start()) or (body_noun and not any(
                 w in ROLE_NOUNS or w in TITLE_WORDS for w in body_noun.group(0).lower().split()[1:])):
             continue                          # a body (_HEAD_OF, _BODY_NOUN)
         name = " ".join(tokens)
@@ -631,11 +634,20 @@ class SpeakerResolver:
                 speaker.gender = _gender(" ".join(opening))
             if speaker.first_at is None:
                 speaker.first_at = start
-        for speaker in {id(sp): sp for sp in self.people.values()}.values():
-            surname = re.escape(next(iter(sorted(speaker.aliases, key=len))))
-            for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", self.outside_quotes):
-                self.mentions.append((m.start(), speaker))
-        self.mentions.sort(key=lambda item: item[0])
+        # where each person is named again, by their shortest alias, in one pass over the text for all
+        # ("Trump" and "Trump's" both count where "Trump's" is written)
+        people = list({id(sp): sp for sp in self.people.values()}.values())
+        by_alias: dict[str, list[int]] = {}
+        for i, speaker in enumerate(people):
+            by_alias.setdefault(min(speaker.aliases, key=len), []).append(i)
+        within = {alias: [a for a in by_alias if alias.startswith(a)] for alias in by_alias}
+        if by_alias:
+            text = self.outside_quotes
+            aliases = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w-])(?:{aliases})(?![\w-])", text):
+                found = [i for a in within[m.group(0)] for i in by_alias[a]
+                         if not re.match(r"[\w-]", text[m.start() + len(a):m.start() + len(a) + 1])]
+                self.mentions.extend((m.start(), people[i]) for i in sorted(found))
 
     def _office_before_nationality(self, chunks: list[str], matches: list, at: int) -> str | None:
         """ "la secrétaire générale de l'OSCE, la Norvégienne X", "son chef, le Letton X": an official
