@@ -246,10 +246,9 @@ def _country_name_words() -> frozenset[str]:
 @cache
 def _speaker_nouns() -> frozenset[str]:
     """Lower-case nouns that can head a speaker: roles, bodies, organisations, documents, groups."""
-    words = resource_yaml("organisation_words.yaml")
-    return frozenset(w.lower() for w in [*words["en"], *words["fr"], *words["collectives"]]) \
-        | ROLE_NOUNS | INSTITUTION_NOUNS | _EPITHET_NOUNS | _document_nouns() \
-        | {noun for group in _OWNER_NOUNS for noun in group}
+    collectives = resource_yaml("organisation_words.yaml")["collectives"]
+    return frozenset(w.lower() for w in [*_organisation_words(), *collectives]) | ROLE_NOUNS | INSTITUTION_NOUNS \
+        | _EPITHET_NOUNS | _document_nouns() | {noun for group in _OWNER_NOUNS for noun in group}
 
 
 def _body_then_apposition(chunks: list[str]) -> bool:
@@ -730,15 +729,18 @@ class SpeakerResolver:
         if owner is None or countries_in(owner.group("name")) or owner.group("name") in self.people \
                 or owner.group("name") in _country_name_words():
             return None       # a place ("Congo's" is ambiguous), a person: not a body named before
+        first = re.search(rf"\b{re.escape(owner.group('name'))}\b", self.outside_quotes[:max(0, at - 1)])
+        return self._country_beside(first.start(), first.end()) if first else None
+
+    def _country_beside(self, noun_start: int, noun_end: int) -> str | None:
+        """The country word nearest a noun inside its noun phrase and sentence ("Iran's Foreign
+        Ministry", "le ministère algérien des Affaires étrangères", "China's Jiangnan …")."""
         text = self.outside_quotes
-        first = re.search(rf"\b{re.escape(owner.group('name'))}\b", text[:max(0, at - 1)])
-        if first is None:
-            return None
-        start = max([first.start() - 40] + [text.rfind(c, 0, first.start()) + 1 for c in ".!?\n,"])
-        ends = [e for e in (text.find(c, first.end(), first.end() + 60) for c in ".!?\n,") if e >= 0]
-        window = text[start:min(ends, default=first.end() + 60)]
+        start = max([noun_start - 60] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
+        ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
+        window = text[start:min(ends, default=noun_end + 40)]
         found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
-        return min(found, key=lambda c: abs(c.start - (first.start() - start))).code if found else None
+        return min(found, key=lambda c: abs(c.start - (noun_start - start))).code if found else None
 
     def _body_named_before(self, description: str, at: int) -> str | None:
         """ "le porte-parole du ministère", "a spokesperson for the ministry": the body named before."""
@@ -768,13 +770,9 @@ class SpeakerResolver:
             noun_start, noun_end = offset + m.start(), offset + m.end()
             if qualifier and qualifier not in text[max(0, noun_start - 30):noun_end + 40].lower():
                 continue
-            # the noun phrase around the noun, inside its sentence
-            start = max([noun_start - 60] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
-            ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
-            window = text[start:min(ends, default=noun_end + 40)]
-            found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
+            found = self._country_beside(noun_start, noun_end)
             if found:
-                return min(found, key=lambda c: abs(c.start - (noun_start - start))).code
+                return found
         return None
 
     def _remember(self, name: str, description: str, country: str | None, title: str = "") -> Speaker:
