@@ -641,3 +641,18 @@ def test_one_megabyte_article_is_handled():
     rows = extract_quotes(text, "fr")
     assert len(rows) >= 1000
     assert all(text[r["start"]:r["end"]] == r["quote"] for r in rows[:50])
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("L'ambassade de Chine à Oslo a rejeté par avance «toute tentative de politiser ce dossier», "
+     "une démarche jugée maladroite.", "fr", "L'ambassade de Chine à Oslo"),
+    ("«Nous ne céderons pas», a fait savoir le ministère marocain des Affaires étrangères, selon lequel "
+     "«le dialogue reste ouvert».", "fr", "le ministère marocain des Affaires étrangères"),
+    ("Le Quai d'Orsay se contente de conseiller aux voyageurs de «vérifier l'état de leur vol auprès de la "
+     "compagnie avant tout départ».", "fr", "Le Quai d'Orsay"),
+    ("Ghana's ministry of fisheries took a harder line, saying it had \"suspended three licences\" at once.",
+     "en", "Ghana's ministry of fisheries"),
+])
+def test_speaker_name_leaves_the_verb_of_its_sentence(text, lang, speaker):
+    """The speaker field names the body, not the words of the sentence it was read from."""
+    assert {r["speaker"] for r in extract_quotes(text, lang)} == {speaker}

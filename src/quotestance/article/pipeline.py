@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from quotestance.article.context import sentence_context
 from quotestance.article.quotes import find_quotes
-from quotestance.article.speakers import SpeakerResolver
+from quotestance.article.speakers import SpeakerResolver, display_name
 from quotestance.article.statements import is_statement
 from quotestance.langid import detect_lang
 
@@ -48,7 +48,7 @@ def extract_quotes(text: str, lang: str | None = None,
         for span, *_ in parts:
             rows.append({
                 "quote": text[span.start:span.end], "start": span.start, "end": span.end,
-                "speaker": speaker.name if speaker else None,
+                "speaker": display_name(speaker.name, lang) if speaker else None,
                 "country": country,
                 "country_source": "attribution" if country else None,
                 "lang": lang,

@@ -433,6 +433,38 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+@cache
+def _carried_over() -> dict[str, re.Pattern]:
+    """What a speaker read off a sentence may carry over from it: the verb and what follows ("L'ambassade
+    de Russie à Helsinki a rejeté par avance", "Kazakhstan's ministry of energy took a different line"),
+    an inverted verb before it ("a fait savoir le ministère algérien…"), a clause after a comma."""
+    rv = reporting_verbs()
+    return {
+        "fr_verb_after": re.compile(r"\s+(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aurait|s['’]est|se\s+sont|"
+                                    r"s['’]était|se\s+content\w*|se\s+dit|se\s+disent|est|sont)\s.*$"),
+        "en_verb_after": re.compile(rf"\s+(?:has|have|had|was|were|is|are|took|blamed|"
+                                    rf"{alternation(rv['en']['verbs'])})\b.*$"),
+        "fr_verb_before": re.compile(rf"^(?:(?:a|ont|avait)\s+(?:fait\s+savoir|{alternation(rv['fr']['participle'])})|"
+                                     rf"{alternation(rv['fr']['present'])})\s+(?=\S)"),
+        "clause_after": re.compile(r",\s+(?:publié|diffusé|distribué|selon\s+lequel|selon\s+laquelle|en\s+référence|"
+                                   r"sans\s|démentant|joint|which|who|qui)\b.*$"),
+    }
+
+
+def display_name(name: str, lang: str) -> str:
+    """A speaker's name as the output shows it, without the words of its sentence it was read with."""
+    p = _carried_over()
+    tidy = p["clause_after"].sub("", name.rsplit(": ", 1)[-1])    # "la réaction a été minimale : le département d'État"
+    if lang == "fr":
+        tidy = p["fr_verb_after"].sub("", tidy)
+        before = p["fr_verb_before"].sub("", tidy)
+        tidy = LEADING_CIRCUMSTANCES.sub("", before) if before != tidy else tidy
+    else:
+        tidy = p["en_verb_after"].sub("", tidy)
+    tidy = tidy.strip(" ,;:")
+    return tidy if len(tidy) > 1 else name
+
+
 # "Ankara, in turn, welcomed…", "Minsk, for its part, rejected…": an aside between subject and verb
 _PARENTHETICAL = re.compile(r",\s*(?:in\s+turn|for\s+its\s+part|however|meanwhile|too|also|though)\s*,", re.I)
 _STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
