@@ -656,3 +656,11 @@ def test_one_megabyte_article_is_handled():
 def test_speaker_name_leaves_the_verb_of_its_sentence(text, lang, speaker):
     """The speaker field names the body, not the words of the sentence it was read from."""
     assert {r["speaker"] for r in extract_quotes(text, lang)} == {speaker}
+
+
+def test_a_place_before_a_name_says_nothing_of_gender():
+    """ "Dans un café du vieux Mostar, Ivana Perić": "un" is the café's, so "-t-elle" can be her."""
+    text = ("«Nous restons mobilisés jour et nuit pour les familles», a déclaré Amra Kovač, porte-parole du "
+            "ministère.\n\nDans un café du vieux Mostar, Ivana Perić, enseignante de 34 ans, hausse les épaules. "
+            "«On nous promet l'Europe depuis vingt ans et rien ne change pour nos élèves», soupire-t-elle.\n")
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Amra Kovač", "Ivana Perić"]

@@ -81,7 +81,9 @@ def _gender(title: str) -> str | None:
         det = roles[-1].group("det").lower()
         if det in ("le", "un", "la", "une"):
             return "m" if det in ("le", "un") else "f"
-    tail = " ".join(title.split()[-5:]) + " "           # whole words: not "ce" of "France's"
+    # the words next to the name ("Dans un café du vieux Mostar, Ivana Perić": "un" is the café's); whole
+    # words: not "ce" of "France's"
+    tail = " ".join(title.split()[-3:]) + " "
     if FEMININE.search(tail) and not MASCULINE.search(" ".join(title.split()[-2:]) + " "):
         return "f"
     if MASCULINE.search(tail):
