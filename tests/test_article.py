@@ -664,3 +664,16 @@ def test_a_place_before_a_name_says_nothing_of_gender():
             "ministère.\n\nDans un café du vieux Mostar, Ivana Perić, enseignante de 34 ans, hausse les épaules. "
             "«On nous promet l'Europe depuis vingt ans et rien ne change pour nos élèves», soupire-t-elle.\n")
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Amra Kovač", "Ivana Perić"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Food, at least, is moving. “Every shelter on the list now gets its rations on time,” said Marit Olsen, "
+     "the Danish engineer who runs the agency’s depot in Cap-Haïtien, “but the cash that lets families shop "
+     "locally is only a third funded.”", "en"),
+    ("Les vivres, au moins, circulent. «Chaque abri de la liste reçoit désormais ses rations à temps», explique "
+     "Marit Olsen, l'ingénieure danoise qui dirige le dépôt de l'agence au Cap-Haïtien, «mais l'argent qui permet "
+     "aux familles d'acheter sur place n'est financé qu'au tiers».", "fr"),
+])
+def test_both_parts_of_a_split_quote_take_the_name_after_the_verb(text, lang):
+    """ "“…,” said X, the Danish engineer who…, “but…”": the second part is X's too, not "the engineer"'s."""
+    assert [r["speaker"] for r in extract_quotes(text, lang)] == ["Marit Olsen", "Marit Olsen"]

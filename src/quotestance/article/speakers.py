@@ -1052,6 +1052,8 @@ class SpeakerResolver:
         p = _patterns()
         self._quote_end = end
         tail = self.text[end:end + 200]
+        # a quote whose sentence opens right after another quote's closing mark: a quote split in two
+        split = bool(before.strip()) and self.text[:open_at - len(before)].rstrip()[-1:] in "»”\""
         before, after = _protect(before), _protect(after)
         self._at = open_at
         before_stripped = before.strip(" ,\u00a0\u202f")
@@ -1078,6 +1080,12 @@ class SpeakerResolver:
         if self.history and re.match(r"(?:avant|et|puis)\s+d['’]\w+|before\s+\w+ing\b", before_stripped, re.I) \
                 and not self._attributed_after(after, tail, p, lang):
             return self.history[-1]           # "Avant d'ajouter, plus sombre : «…»": the last speaker goes on
+        for key in (("fr_after_aux", "fr_after_present") if lang == "fr" else ("en_after_verb_np",)) if split else ():
+            # the second part of a quote split by an inverted attribution ("“…,” said Marit Olsen, the Danish
+            # engineer who runs the depot, “but…”"): the speaker named after the verb, not its apposition
+            m = p[key].match(before)
+            if m and (found := self.resolve(LEADING_CIRCUMSTANCES.sub("", m.group("np")))) is not None:
+                return found
         for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
             found = attempt(lang, before, after, tail, p)
             if found:
