@@ -677,3 +677,9 @@ def test_a_place_before_a_name_says_nothing_of_gender():
 def test_both_parts_of_a_split_quote_take_the_name_after_the_verb(text, lang):
     """ "“…,” said X, the Danish engineer who…, “but…”": the second part is X's too, not "the engineer"'s."""
     assert [r["speaker"] for r in extract_quotes(text, lang)] == ["Marit Olsen", "Marit Olsen"]
+
+
+def test_according_to_after_a_conjunction():
+    text = ('"We need the vaccines now," its director said, and according to Africa CDC, sequencing results are '
+            'expected "within ten days, if the samples arrive on time."')
+    assert [r["speaker"] for r in extract_quotes(text, "en")][-1] == "Africa CDC"

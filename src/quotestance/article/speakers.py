@@ -417,7 +417,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "according_after": re.compile(r"^\s*[,–—]?\s*(?:selon|d'après|according to)\s+" + np_, re.I),
         # before the opening mark
         # "Selon X, «…»"; "Selon la porte-parole de la Commission, Liesbeth Vanderstraeten, «…»"
-        "according_before": re.compile(r"(?:^|[,;]\s*)(?:selon|d'après|according to)\s+"
+        "according_before": re.compile(r"(?:^|[,;]\s*|\b(?:and|et|mais|but)\s+)(?:selon|d'après|according to)\s+"
                                        r"(?P<np>[^,;«»“”\"]{1,160}(?:,\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+"
                                        r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){1,3}(?=,\s*$))?),", re.I),
         # a passive with its agent: "was described by X as «…»", "qualifié de «…» par X"
