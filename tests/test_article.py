@@ -683,3 +683,11 @@ def test_according_to_after_a_conjunction():
     text = ('"We need the vaccines now," its director said, and according to Africa CDC, sequencing results are '
             'expected "within ten days, if the samples arrive on time."')
     assert [r["speaker"] for r in extract_quotes(text, "en")][-1] == "Africa CDC"
+
+
+def test_a_dossier_title_is_no_statement_and_does_not_cut_the_sentence():
+    text = ('Rhiannon Price, an analyst at the Institute for Security in London and co-author of its recent dossier '
+            '"Iran at the Brink", said both governments had "boxed themselves in with public red lines".')
+    rows = extract_quotes(text, "en")
+    assert [(r["quote"], r["speaker"]) for r in rows] == [("boxed themselves in with public red lines",
+                                                          "Rhiannon Price")]
