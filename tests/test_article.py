@@ -691,3 +691,10 @@ def test_a_dossier_title_is_no_statement_and_does_not_cut_the_sentence():
     rows = extract_quotes(text, "en")
     assert [(r["quote"], r["speaker"]) for r in rows] == [("boxed themselves in with public red lines",
                                                           "Rhiannon Price")]
+
+
+def test_an_unnamed_manager_is_a_speaker_of_their_own():
+    text = ("Tomás Rivera, the trade minister, defended the list on Monday.\n\n“We found out we were on the list "
+            "from our own customers,” said a senior manager at a Japanese parts maker, who asked not to be named.")
+    row = extract_quotes(text, "en")[-1]
+    assert (row["speaker"], row["country"]) == ("a senior manager", "JP")

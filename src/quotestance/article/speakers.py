@@ -522,6 +522,8 @@ ROLE_NOUNS = {
     "anchor", "historian", "veteran", "mother", "father", "woman", "man", "nominé", "militant", "militante",
     "manifestant", "manifestante", "habitant", "habitante", "avocat", "avocate", "juge", "procureur",
     "journaliste", "éditorialiste", "historien", "historienne", "officiel", "hôte", "animateur",
+    "manager", "policier", "policière", "fonctionnaire", "douanier", "douanière", "acheteur", "acheteuse",
+    "entrepreneur", "entrepreneuse", "exporter", "exportateur", "exportatrice",
 }
 ROLE_ADJECTIVES = {"former", "ancien", "ancienne", "new", "nouveau", "nouvelle", "top", "senior", "deputy",
                    "adjoint", "adjointe", "chief", "republican", "democratic", "Republican", "Democratic",
