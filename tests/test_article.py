@@ -698,3 +698,11 @@ def test_an_unnamed_manager_is_a_speaker_of_their_own():
             "from our own customers,” said a senior manager at a Japanese parts maker, who asked not to be named.")
     row = extract_quotes(text, "en")[-1]
     assert (row["speaker"], row["country"]) == ("a senior manager", "JP")
+
+
+def test_his_ministry_is_a_body_not_the_minister():
+    text = ('The foreign minister, Karim Haddad, defended the choice on television. "Our elections belong to '
+            'Tunisians and to nobody else," he said. His ministry followed up with a communique stating that '
+            'Tunisia "rejects any attempt to use observers as an instrument of pressure".')
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [
+        ("Karim Haddad", "TN"), ("His ministry", "TN")]

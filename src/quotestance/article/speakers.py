@@ -535,6 +535,7 @@ INSTITUTION_NOUNS = {
     "delegation", "mission", "secretariat", "secrétariat", "parliament", "parlement", "communiqué",
     "statement", "report", "rapport", "texte", "text", "diplomatie", "diplomacy",
 }
+_BODY_NOUNS = alternation(INSTITUTION_NOUNS - {"communiqué", "statement", "report", "rapport", "texte", "text"})
 _STATE_NOUNS = {"ministère", "ministry", "gouvernement", "government", "embassy", "ambassade", "parliament",
                 "parlement", "presidency", "présidence", "department", "département"}
 _POSTED_ABROAD = re.compile(r"\b(?:ambassad\w*|envoy\w*|envoyée?|représentant\w*|representative|correspondent\w*|"
@@ -855,6 +856,11 @@ class SpeakerResolver:
         if owned and owned.group("owner") in self.people and owned.group("body").lower() in INSTITUTION_NOUNS:
             # "Hung's ministry": the body of a person named before, of that person's country
             return Speaker(phrase, self.people[owned.group("owner")].country, kind="institution")
+        owned = re.match(rf"(?P<pron>his|her|their)\s+(?:[\w-]+\s+)??(?:{_BODY_NOUNS})\b", phrase, re.I)
+        if owned:
+            # "His ministry followed up with a communique": the body of the person last named
+            owner = self._pronoun({"his": "m", "her": "f"}.get(owned.group("pron").lower()), self._at)
+            return Speaker(owned.group(0), owner.country if owner else None, kind="institution")
         honorific = _HONORIFIC.search(phrase)
         for token in re.findall(_NAME_TOKEN, phrase):
             if token in self.people and token.lower() not in TITLE_WORDS:
