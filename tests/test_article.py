@@ -388,6 +388,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("In the hills above Santa Cruz, Delroy Brown, who has farmed there for decades, showed the ruins "
                  "and did not hide his anger: \"The river took everything.\"",
                  "en", ["Delroy Brown"], id="a run of names opening with Santa or San is a place"),
+    pytest.param("Delroy Mason, an opposition MP for St Elizabeth, said ministers had known for months. \"We warned "
+                 "them in June that the wall would not hold and they sat on the report,\" he said.",
+                 "en", ["Delroy Mason"], id="a run of names opening with St is a place, so 'he' is the MP"),
     pytest.param("Côté guinéen, le ministère de la Santé a annoncé la fermeture de deux marchés et plaidé pour une "
                  "« riposte coordonnée avec les pays voisins ».", "fr", ["le ministère de la Santé"],
                  id="'Côté guinéen,' opens a sentence as a circumstance"),
