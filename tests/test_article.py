@@ -709,3 +709,12 @@ def test_his_ministry_is_a_body_not_the_minister():
             'Tunisia "rejects any attempt to use observers as an instrument of pressure".')
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [
         ("Karim Haddad", "TN"), ("His ministry", "TN")]
+
+
+def test_an_article_inside_a_complement_says_nothing_of_gender():
+    """ "…, paix et sécurité de la CEDEAO, Kwame Boateng-Asare": "la" is the CEDEAO's, so "-t-il" is him."""
+    text = ("«Le scrutin aura lieu en mars, comme prévu par la loi», a indiqué la Direction générale des élections."
+            "\n\nInvité d'honneur, le commissaire ghanéen aux Affaires politiques, paix et sécurité de la CEDEAO, "
+            "Kwame Boateng-Asare, a multiplié les amabilités. «Le Sénégal reste une référence démocratique, et la "
+            "CEDEAO l'accompagnera dans cet exercice», a-t-il assuré.\n")
+    assert extract_quotes(text, "fr")[-1]["speaker"] == "Kwame Boateng-Asare"

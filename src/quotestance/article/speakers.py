@@ -84,6 +84,8 @@ def _gender(title: str) -> str | None:
     # the words next to the name ("Dans un café du vieux Mostar, Ivana Perić": "un" is the café's); whole
     # words: not "ce" of "France's"
     tail = " ".join(title.split()[-3:]) + " "
+    # an article after a preposition is its complement's ("paix et sécurité de la CEDEAO, Kwabena …")
+    tail = re.sub(r"\b(?:de|à|pour|par|sur|avec|chez|dans|en|of|for|at|in|on)\s+(?:la|le|une|un|cette|ce)\b", " ", tail)
     if FEMININE.search(tail) and not MASCULINE.search(" ".join(title.split()[-2:]) + " "):
         return "f"
     if MASCULINE.search(tail):
