@@ -718,3 +718,10 @@ def test_an_article_inside_a_complement_says_nothing_of_gender():
             "Kwame Boateng-Asare, a multiplié les amabilités. «Le Sénégal reste une référence démocratique, et la "
             "CEDEAO l'accompagnera dans cet exercice», a-t-il assuré.\n")
     assert extract_quotes(text, "fr")[-1]["speaker"] == "Kwame Boateng-Asare"
+
+
+def test_a_letter_in_the_apposition_does_not_speak():
+    text = ("L'Iran se montre moins conciliant. «Nos provinces de l'Ouest manquent d'eau potable. Personne ne peut "
+            "nous demander de sacrifier nos agriculteurs», a affirmé à la télévision d'État le vice-ministre iranien "
+            "de l'Énergie, Reza Karimi, en réponse à une lettre adressée par Bagdad à Téhéran.\n")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [("Reza Karimi", "IR")]

@@ -171,7 +171,9 @@ _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
-_ISSUED_BY = re.compile(r"\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
+# "un communiqué du ministère": the body that issued a document the phrase opens with (not one an apposition
+# mentions: "le vice-ministre de l'Énergie, X, en réponse à une lettre adressée par Bagdad")
+_ISSUED_BY = re.compile(r"^[^,]*?\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
                         r"lettre|letter|document)\b.*?\b(?:publiée?s?\s+)?(?:par|by|from|of|du|de\s+la|de\s+l'|des)"
                         r"\s+(?P<np>.+)$", re.I)
 _INDEFINITE_NP = re.compile(r"^(?:a|an|one|un|une|another|un\s+autre|une\s+autre)\s+[\w-]", re.I)
