@@ -725,3 +725,13 @@ def test_a_letter_in_the_apposition_does_not_speak():
             "nous demander de sacrifier nos agriculteurs», a affirmé à la télévision d'État le vice-ministre iranien "
             "de l'Énergie, Reza Karimi, en réponse à une lettre adressée par Bagdad à Téhéran.\n")
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [("Reza Karimi", "IR")]
+
+
+def test_a_french_chunk_ends_at_its_own_auxiliary():
+    """ "Le bureau du Premier ministre a rejeté ces constats, évoquant «…»": the office, not the minister."""
+    text = ("Le Premier ministre géorgien Levan Abashidze a reçu les observateurs lundi. Le bureau du Premier "
+            "ministre a rejeté en bloc ces constats, évoquant des «manipulations grossières destinées à alimenter "
+            "la contestation».\n\nOutre-Atlantique, la réaction a été minimale : le département d'État américain "
+            "«suit la situation de près et appelle au calme».\n")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [
+        ("Le bureau du Premier ministre", "GE"), ("le département d'État américain", "US")]

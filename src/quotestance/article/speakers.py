@@ -473,6 +473,7 @@ def display_name(name: str, lang: str) -> str:
 
 # "Ankara, in turn, welcomed…", "Minsk, for its part, rejected…": an aside between subject and verb
 _PARENTHETICAL = re.compile(r",\s*(?:in\s+turn|for\s+its\s+part|however|meanwhile|too|also|though)\s*,", re.I)
+_FRENCH_AUXILIARY = re.compile(r"\s(?:n['’])?(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s")
 _STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
@@ -1211,7 +1212,7 @@ class SpeakerResolver:
                 relative.group("rel") in ("what", "which")
                 and re.match(r"(?:its|his|her|their|the|[A-Z])", relative.group("rest")))):
             subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
-        chunks = [c for c in re.split(r",\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
+        chunks = [c for c in re.split(r",\s+|\s*:\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
         # "Le secrétariat de l'ASEAN, lui, s'est contenté…": the stressed pronoun repeats the subject
         chunks = [c for c in chunks if c.strip().lower() not in ("lui", "elle", "eux", "elles")] or chunks
         if lang == "en":
@@ -1221,6 +1222,9 @@ class SpeakerResolver:
             chunks = [c for c in chunks if c]
             if not chunks:
                 return None
+        else:
+            # "Le bureau du Premier ministre a rejeté ces constats, évoquant…": a chunk's own auxiliary ends it
+            chunks = [c[:aux.start()] if (aux := _FRENCH_AUXILIARY.search(c)) and aux.start() else c for c in chunks]
         if not chunks:
             return None
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
