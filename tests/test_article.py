@@ -735,3 +735,13 @@ def test_a_french_chunk_ends_at_its_own_auxiliary():
             "«suit la situation de près et appelle au calme».\n")
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [
         ("Le bureau du Premier ministre", "GE"), ("le département d'État américain", "US")]
+
+
+def test_an_incise_with_a_circumstance_after_its_verb():
+    """«A, explique, joint par notre rédaction, le représentant…, X. B»: the incise is X's, and cuts A from B."""
+    text = ("Les agences des Nations unies marchent sur des œufs. «Nous respectons le droit d'un État à contrôler ses "
+            "frontières, explique, joint par notre rédaction, le représentant du HCR en République dominicaine, "
+            "Matías Ortega. Mais les expulsions doivent rester dignes.»")
+    rows = extract_quotes(text, "fr")
+    assert [(r["quote"][:20], r["speaker"]) for r in rows] == [("Nous respectons le d", "Matías Ortega"),
+                                                               ("Mais les expulsions ", "Matías Ortega")]

@@ -69,8 +69,10 @@ def _incise() -> re.Pattern:
     """An attribution inserted inside French guillemets: «A, a-t-il ajouté, B» → A and B."""
     fr = reporting_verbs()["fr"]
     inverted = r"(?:(?:se|s'|me|m'|nous|lui)\s*)?[a-zàâçéèêëîïôûùüÿœ]+(?:-t)?-(?:il|elle|ils|elles|on)\b"
-    auxiliary = r"(?:a|ont|avait|avaient|aurait)\s+(?:" + alternation(fr["participle"]) + r")\b"
-    present = r"(?:" + alternation(fr["present"]) + r")\s+(?=[A-ZÀ-Ýa-zà-ÿ])"
+    # "explique, joint par notre rédaction, le représentant…": a circumstance between the verb and its subject
+    reached = r"(?:,\s*(?:jointe?|interrogée?|contactée?)\s+[^,.;:!?«»“”\n]{1,40},)?"
+    auxiliary = r"(?:a|ont|avait|avaient|aurait)\s+(?:" + alternation(fr["participle"]) + r")\b" + reached
+    present = r"(?:" + alternation(fr["present"]) + r")" + reached + r"\s+(?=[A-ZÀ-Ýa-zà-ÿ])"
     end = r"(?:,|(?<!\sM)(?<!\sDr)\.)\s+"     # a comma, or a full stop that is not "M." / "Dr."
     return re.compile(r",\s+(?:" + inverted + "|" + auxiliary + "|" + present + r")[^«»“”\n]{0,140}?" + end)
 

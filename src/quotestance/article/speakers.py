@@ -381,6 +381,10 @@ _DESCRIBED = (r"described|called|termed|dubbed|branded|labell?ed|characteri[sz]e
               r"qualifiée?s?|décrite?s?|présentée?s?|jugée?s?|dénoncée?s?|saluée?s?")
 
 
+# after an inverted verb, a circumstance before the subject: "explique, joint par notre rédaction, le…"
+_REACHED = r"(?:\s+|\s*(?=,\s*(?:jointe?|interrogée?|contactée?)\s))"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     rv = reporting_verbs()
@@ -393,8 +397,10 @@ def _patterns() -> dict[str, re.Pattern]:
         # after the closing mark
         "inverted": re.compile(r"^\s*[,–—]?\s*(?:se\s+|s'|me\s+|m')?[a-zàâçéèêëîïôûù]+(?:-t)?-"
                                r"(?P<pron>il|elle|ils|elles|on)\b"),
-        "fr_after_aux": re.compile(rf"^\s*[,–—]?\s*(?:a|ont|avait|avaient|aurait)\s+(?:{fr_part})\s+{np_}", re.I),
-        "fr_after_present": re.compile(rf"^\s*[,–—]?\s*(?:{fr_pres})\s+{np_}", re.I),
+        # "a souligné, joint par téléphone, le coordinateur…": the circumstance is read off the subject later
+        "fr_after_aux": re.compile(rf"^\s*[,–—]?\s*(?:a|ont|avait|avaient|aurait)\s+(?:{fr_part}){_REACHED}{np_}",
+                                   re.I),
+        "fr_after_present": re.compile(rf"^\s*[,–—]?\s*(?:{fr_pres}){_REACHED}{np_}", re.I),
         "fr_after_anyverb": french_any_verb_after(),
         "en_after_pronoun": re.compile(rf"^\s*[,–—]?\s*(?P<pron>he|she|they|it|we|I)\s+(?:\w+ly\s+|further\s+|also\s+|"
                                        rf"later\s+|then\s+|once\s+)?(?:{en})\b", re.I),
