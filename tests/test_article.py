@@ -745,3 +745,14 @@ def test_an_incise_with_a_circumstance_after_its_verb():
     rows = extract_quotes(text, "fr")
     assert [(r["quote"][:20], r["speaker"]) for r in rows] == [("Nous respectons le d", "Matías Ortega"),
                                                                ("Mais les expulsions ", "Matías Ortega")]
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("L'OMS a dépêché une équipe à Goma. «Nous avons besoin de vaccins dans les dix jours», a expliqué la docteure "
+     "Awa Koné, qui coordonne la réponse de l'agence onusienne.", "fr", "WHO"),
+    ("UNHCR, the UN refugee agency, has a tent at the pier. \"We need more space before the winter comes,\" said "
+     "Karin Lund, the UN refugee agency's representative.", "en", "UN"),
+])
+def test_the_un_agency_is_the_one_named_last(text, lang, country):
+    """ "l'agence onusienne" after "l'OMS" is the WHO (a code of its own); after UNHCR, the UN."""
+    assert extract_quotes(text, lang)[-1]["country"] == country

@@ -45,6 +45,7 @@ def extract_quotes(text: str, lang: str | None = None,
         close = bool(rows) and parts[0][0].open_at - rows[-1]["end"] < 600
         speaker = resolver.attribute(lang, [(b, a, s.open_at, s.end) for s, b, a in parts], close)
         country = (speaker.country or resolver.country_near(speaker, parts[0][0].open_at)) if speaker else None
+        country = resolver.which_agency(speaker, country, parts[0][0].open_at) if speaker else None
         for span, *_ in parts:
             rows.append({
                 "quote": text[span.start:span.end], "start": span.start, "end": span.end,

@@ -556,6 +556,9 @@ _FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "
 # nouns that only refer back to someone named before ("the veteran diplomat", "le dirigeant")
 _EPITHET_NOUNS = {"ombudsman", "médiateur", "médiatrice", "veteran", "vétéran", "militant", "militante", "activist",
                   "dirigeant", "dirigeante", "campaigner", "académique", "academic", "universitaire", "élue", "élu"}
+# the UN's agencies that have a code of their own in the label set; "l'agence onusienne" may be one of them
+_UN_BODIES = frozenset({"WHO", "IAEA", "IMF"})
+_UN_AGENCY = re.compile(r"\b(?:agence|organisation|institution)\s+onusienne|\bUN(?:'s)?\s+(?:[\w-]+\s+)?agency", re.I)
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
@@ -598,6 +601,17 @@ class SpeakerResolver:
                          and (among is None or m.code in among)
                          and text[m.start:m.end] not in _institution_seats())
         return counts.most_common(1)[0][0] if counts else None
+
+    def which_agency(self, speaker: Speaker, country: str | None, at: int) -> str | None:
+        """ "l'agence onusienne", "the UN health agency": the UN body with a code of its own (WHO, IAEA…)
+        that the article named last before `at`, else the UN."""
+        if country != "UN" or not _UN_AGENCY.search(speaker.description + " " + speaker.name):
+            return country
+        since = max(0, at - _LOOKBACK)
+        # the agency named last ("UNHCR, the UN refugee agency" stays the UN's)
+        named = [m.code for m in countries_in(self.outside_quotes[since:at])
+                 if m.kind == "institution" and m.code in _UN_BODIES | {"UN"}]
+        return named[-1] if named else country
 
     def country_near(self, speaker: Speaker, quoted_at: int | None = None) -> str | None:
         """For a speaker with no country of their own: the country most named in the paragraph
