@@ -756,3 +756,16 @@ def test_an_incise_with_a_circumstance_after_its_verb():
 def test_the_un_agency_is_the_one_named_last(text, lang, country):
     """ "l'agence onusienne" after "l'OMS" is the WHO (a code of its own); after UNHCR, the UN."""
     assert extract_quotes(text, lang)[-1]["country"] == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("À Dakar, le gouvernement sénégalais a salué l'accord conclu avec Berne. «Les données montrent une hausse "
+     "nette des surfaces boisées depuis dix ans», indique l'Office fédéral des forêts, qui finance le projet au "
+     "Sénégal.", "CH"),
+    ("La Commission européenne a promis une aide d'urgence au Chili. L'Union européenne enverra des avions. «Nous "
+     "avons évacué quatre mille personnes cette nuit», a détaillé le directeur du Service national de secours, "
+     "Álvaro Pérez.", "CL"),
+])
+def test_a_federal_or_national_body_belongs_to_a_state(text, country):
+    """A federal office is a federal state's (Switzerland, not Senegal); a national service a state's, not the EU's."""
+    assert extract_quotes(text, "fr")[-1]["country"] == country

@@ -209,9 +209,10 @@ def _institution_seats() -> frozenset[str]:
     return frozenset(resource_yaml("institution_seats.yaml")["seats"])
 
 
-# roles only a state has: a minister, a member of parliament, a mayor (the EU has commissioners)
+# roles only a state has: a minister, a member of parliament, a mayor (the EU has commissioners); a national body
 _STATE_ROLE = re.compile(r"\b(?:minist(?:er|re)s?|vice-ministre|deputy\s+minister|député(?:e)?s?|lawmakers?|MPs?|"
-                         r"senators?|sénat(?:eur|rice)s?|governors?|gouverneure?s?|mayors?|maires?)\b", re.I)
+                         r"senators?|sénat(?:eur|rice)s?|governors?|gouverneure?s?|mayors?|maires?|nationale?)\b",
+                         re.I)
 
 
 @cache
@@ -620,9 +621,11 @@ class SpeakerResolver:
         about, else in the whole article (journalists introduce the officials of the country they
         report on without a nationality: "the federal health minister")."""
         # "the federal health minister": only a federal state will do
-        federal = re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", speaker.description, re.I)
+        # (a body's own name counts: "L'Office fédéral de l'environnement")
+        described = speaker.description + " " + speaker.name
+        federal = re.search(r"\bf[ée]d[ée]ra(?:l|le|ux)\b", described, re.I)
         among = _federal_states() if federal else None
-        if among is None and _STATE_ROLE.search(speaker.description):
+        if among is None and _STATE_ROLE.search(described):
             among = _states()         # "the minister for European integration": a state's, not the EU's
         at = speaker.first_at if speaker.first_at is not None else quoted_at
         if at is not None:
