@@ -769,3 +769,11 @@ def test_the_un_agency_is_the_one_named_last(text, lang, country):
 def test_a_federal_or_national_body_belongs_to_a_state(text, country):
     """A federal office is a federal state's (Switzerland, not Senegal); a national service a state's, not the EU's."""
     assert extract_quotes(text, "fr")[-1]["country"] == country
+
+
+def test_a_body_named_before_owns_the_role_in_an_apposition():
+    """ "X, the Treasury's assistant secretary": the Treasury the article named first, with its country."""
+    text = ("The Treasury Department said the measures target Iran's oil trade.\n\n\"Anyone who still trades in this "
+            "oil should expect to be next,\" Dana Whitfield, the Treasury's assistant secretary for sanctions, told "
+            "reporters in Tehran's absence, as Iran and Russia protested.")
+    assert extract_quotes(text, "en")[-1]["country"] == "US"

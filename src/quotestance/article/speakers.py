@@ -671,6 +671,7 @@ class SpeakerResolver:
                        or self._named_owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
+                       or self._named_owner(after, start)
                        or country_of_description(after) or self._body_named_before(before, start))
             if country is None:
                 # "À Damas, le ministre de l'Économie, X": the place that opens the sentence
