@@ -777,3 +777,10 @@ def test_a_body_named_before_owns_the_role_in_an_apposition():
             "oil should expect to be next,\" Dana Whitfield, the Treasury's assistant secretary for sanctions, told "
             "reporters in Tehran's absence, as Iran and Russia protested.")
     assert extract_quotes(text, "en")[-1]["country"] == "US"
+
+
+def test_a_place_opening_the_sentence_places_a_body():
+    text = ("Le ministère indien des Affaires étrangères a publié mardi ses relevés de crue.\n\nÀ Islamabad, le "
+            "ministère des Affaires étrangères a dénoncé dans un communiqué une « instrumentalisation de l'eau par "
+            "New Delhi ».")
+    assert extract_quotes(text, "fr")[-1]["country"] == "PK"

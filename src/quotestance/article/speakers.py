@@ -674,14 +674,7 @@ class SpeakerResolver:
                        or self._named_owner(after, start)
                        or country_of_description(after) or self._body_named_before(before, start))
             if country is None:
-                # "À Damas, le ministre de l'Économie, X": the place that opens the sentence
-                sentence_start = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
-                opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:start])
-                places = countries_in(opener.group("place")) if opener else []
-                # a state's place, or a body's seat named as such ("At NATO headquarters in Brussels")
-                seat = bool(opener) and re.search(r"\b(?:headquarters|HQ|siège|quartier\s+général)\b",
-                                                  opener.group("place"), re.I)
-                country = places[0].code if places and (len(places[0].code) == 2 or seat) else None
+                country = self._place_opening_sentence(start)
             if country is None and not _CLAUSE.match(after):
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 # (but in "X, a jugé les inquiétudes de Paris…" the clause goes on: no apposition)
@@ -713,6 +706,17 @@ class SpeakerResolver:
                 found = [i for a in within[m.group(0)] for i in by_alias[a]
                          if not re.match(r"[\w-]", text[m.start() + len(a):m.start() + len(a) + 1])]
                 self.mentions.extend((m.start(), people[i]) for i in sorted(found))
+
+    def _place_opening_sentence(self, at: int) -> str | None:
+        """ "À Damas, le ministre de l'Économie, X", "À Islamabad, le ministère des Affaires étrangères":
+        the country of the place that opens the sentence."""
+        sentence_start = max(self.text.rfind(c, 0, at) for c in ".!?\n") + 1
+        opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:at])
+        places = countries_in(opener.group("place")) if opener else []
+        # a state's place, or a body's seat named as such ("At NATO headquarters in Brussels")
+        seat = bool(opener) and re.search(r"\b(?:headquarters|HQ|siège|quartier\s+général)\b",
+                                          opener.group("place"), re.I)
+        return places[0].code if places and (len(places[0].code) == 2 or seat) else None
 
     def _office_before_nationality(self, chunks: list[str], matches: list, at: int) -> str | None:
         """ "la secrétaire générale de l'OSCE, la Norvégienne X", "son chef, le Letton X": an official
@@ -958,7 +962,7 @@ class SpeakerResolver:
             # "its spokesperson's office" points to its owner; "the mission" to the last mission named
             possessive = re.match(r"(?:its|their|sa|son|ses|leur)\b", low)
             country = (self._owner(phrase, at) or self._named_before(low, at)) if possessive \
-                else (self._named_before(low, at) or self._owner(phrase, at))
+                else (self._place_opening_sentence(at) or self._named_before(low, at) or self._owner(phrase, at))
             return Speaker(phrase, country, kind="institution")
         return None
 
