@@ -784,3 +784,11 @@ def test_a_place_opening_the_sentence_places_a_body():
             "ministère des Affaires étrangères a dénoncé dans un communiqué une « instrumentalisation de l'eau par "
             "New Delhi ».")
     assert extract_quotes(text, "fr")[-1]["country"] == "PK"
+
+
+def test_a_body_named_in_the_apposition_beats_an_owner_noun_before_it():
+    """ "responsable de programme au Réseau national…": "programme" is a job, the body is named right after."""
+    text = ("L'ONU a salué les progrès de la police haïtienne. «Le gouvernement annonce des victoires, mais il n'a "
+            "aucun plan pour les déplacés», dénonce Jean-Marc Pierre, responsable de programme au Réseau national de "
+            "défense des droits humains (RNDDH).")
+    assert extract_quotes(text, "fr")[-1]["country"] == "HT"

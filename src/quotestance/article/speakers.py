@@ -745,9 +745,11 @@ class SpeakerResolver:
         if noun[:1].islower() and re.search(r"\b(?:the|la|le|du)\s+(?:(?!(?:the|of|la|le|de|du|des)\b)[\w-]+\s+)+$",
                                             before_noun, re.I):
             return None     # "the West Sumatra disaster management agency": a body described here
-        if noun and any(m.kind == "institution" and m.start <= pointer.start("noun") < m.end
+        if noun and any(m.kind == "institution" and pointer.start("noun") < m.end
                         for m in countries_in(description)):
-            return None     # "chercheur au Timbuktu Institute": the body is named right here
+            # "chercheur au Timbuktu Institute", "responsable de programme au Réseau national de défense des
+            # droits humains": the body is named right here
+            return None
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
         mentioned = countries_in(before)
         found = [c for c in mentioned if c.kind in ("institution", "demonym", "country")]
