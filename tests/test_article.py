@@ -792,3 +792,9 @@ def test_a_body_named_in_the_apposition_beats_an_owner_noun_before_it():
             "aucun plan pour les déplacés», dénonce Jean-Marc Pierre, responsable de programme au Réseau national de "
             "défense des droits humains (RNDDH).")
     assert extract_quotes(text, "fr")[-1]["country"] == "HT"
+
+
+def test_a_city_demonym_gives_the_country():
+    text = ("Rome maintient le port de débarquement. «On épuise les équipages et les rescapés, c'est voulu», "
+            "lance Claire Roux, une Lyonnaise de 40 ans qui coordonne les secours à Lampedusa pour l'Italie.")
+    assert extract_quotes(text, "fr")[-1]["country"] == "FR"
