@@ -798,3 +798,9 @@ def test_a_city_demonym_gives_the_country():
     text = ("Rome maintient le port de débarquement. «On épuise les équipages et les rescapés, c'est voulu», "
             "lance Claire Roux, une Lyonnaise de 40 ans qui coordonne les secours à Lampedusa pour l'Italie.")
     assert extract_quotes(text, "fr")[-1]["country"] == "FR"
+
+
+def test_a_chunk_ending_on_and_is_no_subject():
+    text = ('In a statement, the Ministry of Digital Affairs said it had passed "indicators of compromise" to '
+            'European counterparts last year and welcomed "closer work among democracies" on supply chains.')
+    assert {r["speaker"] for r in extract_quotes(text, "en")} == {"the Ministry of Digital Affairs"}

@@ -1242,7 +1242,10 @@ class SpeakerResolver:
                 relative.group("rel") in ("what", "which")
                 and re.match(r"(?:its|his|her|their|the|[A-Z])", relative.group("rest")))):
             subject = relative.group("rest")     # "an explosion that Mayor Bill de Blasio (described as)"
-        chunks = [c for c in re.split(r",\s+|\s*:\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())]
+        # a chunk that ends on "and" closes the clause before the verb's, not its subject ("…” to European
+        # counterparts last year and welcomed “…”")
+        chunks = [c for c in re.split(r",\s+|\s*:\s+", subject) if c.strip() and not _ADVERBIAL.match(c.strip())
+                  and not re.search(r"\s(?:and|et|but|mais)\s*$", c)]
         # "Le secrétariat de l'ASEAN, lui, s'est contenté…": the stressed pronoun repeats the subject
         chunks = [c for c in chunks if c.strip().lower() not in ("lui", "elle", "eux", "elles")] or chunks
         if lang == "en":
