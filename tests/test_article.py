@@ -804,3 +804,10 @@ def test_a_chunk_ending_on_and_is_no_subject():
     text = ('In a statement, the Ministry of Digital Affairs said it had passed "indicators of compromise" to '
             'European counterparts last year and welcomed "closer work among democracies" on supply chains.')
     assert {r["speaker"] for r in extract_quotes(text, "en")} == {"the Ministry of Digital Affairs"}
+
+
+def test_it_refers_to_a_body_the_lexicons_do_not_know():
+    text = ("\"If donors want fewer families on the road, fund jobs here,\" she said.\nThe Canadian Embassy in "
+            "Tegucigalpa struck a different note. In a statement posted on Friday, it warned that irregular migrants "
+            "\"will be detained and returned without delay\".")
+    assert extract_quotes(text, "en")[-1]["speaker"] == "The Canadian Embassy in Tegucigalpa"

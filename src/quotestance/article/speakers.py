@@ -548,6 +548,9 @@ INSTITUTION_NOUNS = {
     "statement", "report", "rapport", "texte", "text", "diplomatie", "diplomacy",
 }
 _BODY_NOUNS = alternation(INSTITUTION_NOUNS - {"communiqué", "statement", "report", "rapport", "texte", "text"})
+# a body named by its noun: "The US Embassy in Tegucigalpa", "the foreign ministry", "Kenya's Ministry of Health"
+_BODY_PHRASE = re.compile(rf"\b(?:[Tt]he|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_BODY_NOUNS})\b"
+                          r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?")
 _STATE_NOUNS = {"ministère", "ministry", "gouvernement", "government", "embassy", "ambassade", "parliament",
                 "parlement", "presidency", "présidence", "department", "département"}
 _POSTED_ABROAD = re.compile(r"\b(?:ambassad\w*|envoy\w*|envoyée?|représentant\w*|representative|correspondent\w*|"
@@ -1042,6 +1045,12 @@ class SpeakerResolver:
             bodies = [c for c in countries_in(self.outside_quotes[since:at]) if c.kind == "institution"]
             if bodies:
                 return Speaker(self.text[since + bodies[-1].start:since + bodies[-1].end], bodies[-1].code,
+                               kind="institution")
+            # … or a body the lexicons do not know, by its noun ("The US Embassy in Tegucigalpa struck a
+            # different note. In a statement, it warned…")
+            named = list(_BODY_PHRASE.finditer(self.outside_quotes, since, at))
+            if named:
+                return Speaker(named[-1].group(0), self._country_beside(named[-1].start(), named[-1].end()),
                                kind="institution")
         for speaker in reversed(self.history):
             if gender == "institution":
