@@ -811,3 +811,11 @@ def test_it_refers_to_a_body_the_lexicons_do_not_know():
             "Tegucigalpa struck a different note. In a statement posted on Friday, it warned that irregular migrants "
             "\"will be detained and returned without delay\".")
     assert extract_quotes(text, "en")[-1]["speaker"] == "The Canadian Embassy in Tegucigalpa"
+
+
+def test_a_colon_after_a_place_opener_and_a_body():
+    text = ("Rome kept its distance. Italy's deputy foreign minister, Paolo Greco, said: \"Italy respects Tunisia's "
+            "sovereign choices.\" In Algiers, the foreign ministry issued a brief note of support for its eastern "
+            "neighbour, Tunisia: \"Algeria is confident in the ability of the Tunisian people to vote in serenity.\"")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [
+        ("Paolo Greco", "IT"), ("the foreign ministry", "DZ")]

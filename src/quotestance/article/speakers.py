@@ -714,7 +714,7 @@ class SpeakerResolver:
         """ "À Damas, le ministre de l'Économie, X", "À Islamabad, le ministère des Affaires étrangères":
         the country of the place that opens the sentence."""
         sentence_start = max(self.text.rfind(c, 0, at) for c in ".!?\n") + 1
-        opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:at])
+        opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:at].lstrip(" \"”»"))
         places = countries_in(opener.group("place")) if opener else []
         # a state's place, or a body's seat named as such ("At NATO headquarters in Brussels")
         seat = bool(opener) and re.search(r"\b(?:headquarters|HQ|siège|quartier\s+général)\b",
@@ -1172,7 +1172,12 @@ class SpeakerResolver:
                     found = self.resolve(" ".join(chunks))
                     if found:
                         return found
-            return self._first_mention(before_stripped) or self._english_subject(before_stripped)
+            # "In Algiers, the foreign ministry issued a brief note …:": the subject after a place that opens
+            opener = _PLACE_OPENER.match(before_stripped)
+            rest = before_stripped[opener.end():].lstrip() if opener else before_stripped
+            subject = _patterns()["en_sentence_subject"].match(rest[:1].upper() + rest[1:])
+            return self._first_mention(before_stripped) or (
+                self._someone(rest[:subject.end("np")]) if subject else None)
         return None
 
     def _after(self, lang, before, after, tail, p) -> Speaker | None:
