@@ -819,3 +819,13 @@ def test_a_colon_after_a_place_opener_and_a_body():
             "neighbour, Tunisia: \"Algeria is confident in the ability of the Tunisian people to vote in serenity.\"")
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [
         ("Paolo Greco", "IT"), ("the foreign ministry", "DZ")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le ton a changé avec l'intervention du ministre hongrois des Affaires étrangères, Gábor Vass. Le chef de la "
+     "diplomatie hongroise a accusé Kiev de «jouer avec la sécurité énergétique de toute l'Europe centrale».", "fr"),
+    ("The mood shifted when Hungary's foreign minister, Gábor Vass, spoke. \"Kyiv is playing with the energy "
+     "security of all of central Europe,\" the Hungarian top diplomat said.", "en"),
+])
+def test_the_top_diplomat_is_the_foreign_minister(text, lang):
+    assert [r["speaker"] for r in extract_quotes(text, lang)] == ["Gábor Vass"]

@@ -563,6 +563,8 @@ _EPITHET_NOUNS = {"ombudsman", "médiateur", "médiatrice", "veteran", "vétéra
 # the UN's agencies that have a code of their own in the label set; "l'agence onusienne" may be one of them
 _UN_BODIES = frozenset({"WHO", "IAEA", "IMF"})
 _UN_AGENCY = re.compile(r"\b(?:agence|organisation|institution)\s+onusienne|\bUN(?:'s)?\s+(?:[\w-]+\s+)?agency", re.I)
+_TOP_DIPLOMAT = re.compile(r"\bchef\s+de\s+la\s+diplomatie\b|\btop\s+diplomat\b", re.I)
+_FOREIGN_MINISTER = re.compile(r"\bministre\s+(?:\w+\s+)?des\s+affaires\s+étrangères|\bforeign\s+minister", re.I)
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
@@ -997,6 +999,12 @@ class SpeakerResolver:
 
     def _known_by_role(self, phrase: str) -> Speaker | None:
         """ "le ministre", "the spokesperson": the last speaker introduced with that role."""
+        if _TOP_DIPLOMAT.search(phrase):
+            # "le chef de la diplomatie hongroise": the foreign minister introduced before, of that country
+            country = country_of_description(phrase)
+            for speaker in [*reversed(self.history[-RECENT:]), *self.people.values()]:
+                if _FOREIGN_MINISTER.search(speaker.description) and country in (None, speaker.country):
+                    return speaker
         words = [w for w in re.sub(r"^(?:le|la|les|l'|the|sa|son|leur|his|her|its|their)\s*", "", phrase).split()
                  if w not in ROLE_ADJECTIVES][:1]
         head = words[0] if words else ""
