@@ -388,6 +388,10 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("In the hills above Santa Cruz, Delroy Brown, who has farmed there for decades, showed the ruins "
                  "and did not hide his anger: \"The river took everything.\"",
                  "en", ["Delroy Brown"], id="a run of names opening with Santa or San is a place"),
+    pytest.param("Retired Lt. Gen. Mark Fenwick said the senator was “absolutely right” when he said that the army "
+                 "had been cut too far. Florida Rep. Ann Lee, the top Democrat on the panel, called the vote "
+                 "\"a disgrace to this House\".", "en", ["Mark Fenwick", "Ann Lee"],
+                 id="an abbreviated title ends no name ('Retired Lt.', 'Florida Rep.')"),
     pytest.param("Delroy Mason, an opposition MP for St Elizabeth, said ministers had known for months. \"We warned "
                  "them in June that the wall would not hold and they sat on the report,\" he said.",
                  "en", ["Delroy Mason"], id="a run of names opening with St is a place, so 'he' is the MP"),

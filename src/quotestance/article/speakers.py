@@ -324,6 +324,9 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
         tokens = m.group(0).split()
         while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
             tokens.pop(0)
+        if len(tokens) > 1 and tokens[-1].rstrip("." + _HIDDEN_DOT) in TITLE_ABBREVIATIONS \
+                and phrase[m.end():m.end() + 1] in ("." + _HIDDEN_DOT) and m.group(0).split()[-1] == tokens[-1]:
+            tokens.pop()                      # "Retired Lt(. Gen. X)", "Florida Rep(. X)": a title ends no name
         if tokens and tokens[0] in _place_openers():
             continue                          # "Santa Cruz", "San Pedro Sula"
         # "Ohio Democratic Party Chairman David Pepper": the name follows the last organisation word;
