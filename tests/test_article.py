@@ -833,3 +833,8 @@ def test_a_colon_after_a_place_opener_and_a_body():
 ])
 def test_the_top_diplomat_is_the_foreign_minister(text, lang):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == ["Gábor Vass"]
+
+
+def test_a_name_in_the_possessive_is_the_name():
+    text = "Karim Haddad’s fields near Basra have dried up.\n\n“We have nothing left to plant,” Haddad said.\n"
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Karim Haddad"]

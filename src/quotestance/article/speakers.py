@@ -350,7 +350,7 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
         if _HEAD_OF.search(phrase, near, m.start()) or (body_noun and not any(
                 w in ROLE_NOUNS or w in TITLE_WORDS for w in body_noun.group(0).lower().split()[1:])):
             continue                          # a body (_HEAD_OF, _BODY_NOUN)
-        name = " ".join(tokens)
+        name = " ".join(tokens).removesuffix("'s").removesuffix("’s")     # "Daniel Brook’s strategy"
         found = countries_in(name)
         if found and found[0].start == 0 and found[0].kind in ("demonym", "country", "capital", "city") \
                 and len(name[found[0].end:].split()) >= 2:
