@@ -838,3 +838,10 @@ def test_the_top_diplomat_is_the_foreign_minister(text, lang):
 def test_a_name_in_the_possessive_is_the_name():
     text = "Karim Haddad’s fields near Basra have dried up.\n\n“We have nothing left to plant,” Haddad said.\n"
     assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Karim Haddad"]
+
+
+def test_a_body_named_before_with_its_capital():
+    text = ("“This is the fastest approval we have ever received,” said Col. Jan Nowak, head of the Armament Agency "
+            "in Warsaw.\n\nThe United States approved the sale in May, and American firms will build the launchers. "
+            "Deliveries are expected “in the first half of 2028”, according to the Armament Agency.")
+    assert extract_quotes(text, "en")[-1]["country"] == "PL"

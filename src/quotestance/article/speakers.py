@@ -819,7 +819,11 @@ class SpeakerResolver:
         start = max([noun_start - 60] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
         ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
         window = text[start:min(ends, default=noun_end + 40)]
-        found = [c for c in countries_in(window) if c.kind in ("country", "demonym", "institution")]
+        matches = countries_in(window)
+        # a state or a nationality; else the capital the body sits in ("the Armament Agency in Warsaw")
+        found = [c for c in matches if c.kind in ("country", "demonym", "institution")] \
+            or [c for c in matches if c.kind == "capital" and c.start > noun_end - start
+                and re.search(r"\b(?:in|à|en)\s+$", window[:c.start])]
         return min(found, key=lambda c: abs(c.start - (noun_start - start))).code if found else None
 
     def _body_named_before(self, description: str, at: int) -> str | None:
@@ -998,6 +1002,12 @@ class SpeakerResolver:
         in "what its foreign ministry called Washington's «…»" looks back from "its", not from the quote."""
         at = self._at if self._at is not None else len(self.text)
         found = self.outside_quotes.rfind(phrase, max(0, at - 400), at)
+        # "«…», according to the Armament Agency": the phrase right after the quote, when it is nearer
+        # (not a possessive: "«…», a indiqué son porte-parole" looks back from the quote)
+        after = self.outside_quotes.find(phrase, self._quote_end, self._quote_end + 200) \
+            if self._quote_end > at and not re.match(r"(?:son|sa|ses|leur|its|their|his|her)\b", phrase, re.I) else -1
+        if after >= 0 and (found < 0 or after - self._quote_end < at - found):
+            return after
         return found if found >= 0 else at
 
     def _known_by_role(self, phrase: str) -> Speaker | None:
