@@ -845,3 +845,10 @@ def test_a_body_named_before_with_its_capital():
             "in Warsaw.\n\nThe United States approved the sale in May, and American firms will build the launchers. "
             "Deliveries are expected “in the first half of 2028”, according to the Armament Agency.")
     assert extract_quotes(text, "en")[-1]["country"] == "PL"
+
+
+def test_a_ministry_belongs_to_a_state_not_the_un():
+    text = ("Khartoum rejected the UN report. The UN Security Council and the UN human rights office had both asked "
+            "Sudan for access. The foreign ministry went further, calling the UN findings \"a fabrication from "
+            "start to finish\".")
+    assert extract_quotes(text, "en")[-1]["country"] == "SD"

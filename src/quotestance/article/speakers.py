@@ -209,9 +209,11 @@ def _institution_seats() -> frozenset[str]:
     return frozenset(resource_yaml("institution_seats.yaml")["seats"])
 
 
-# roles only a state has: a minister, a member of parliament, a mayor (the EU has commissioners); a national body
+# roles and bodies only a state has: a minister, a member of parliament, a mayor (the EU has commissioners), a
+# national body, a ministry
 _STATE_ROLE = re.compile(r"\b(?:minist(?:er|re)s?|vice-ministre|deputy\s+minister|député(?:e)?s?|lawmakers?|MPs?|"
-                         r"senators?|sénat(?:eur|rice)s?|governors?|gouverneure?s?|mayors?|maires?|nationale?)\b",
+                         r"senators?|sénat(?:eur|rice)s?|governors?|gouverneure?s?|mayors?|maires?|nationale?|"
+                         r"ministry|ministries|ministère|ministères)\b",
                          re.I)
 
 
