@@ -852,3 +852,18 @@ def test_a_ministry_belongs_to_a_state_not_the_un():
             "Sudan for access. The foreign ministry went further, calling the UN findings \"a fabrication from "
             "start to finish\".")
     assert extract_quotes(text, "en")[-1]["country"] == "SD"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("La crise tombe à point nommé pour Moscou. Le groupe public russe Atomstroï construit une centrale près de "
+     "Djizak. «Notre centrale offrira à l'Ouzbékistan une électricité stable, quelle que soit la pluie», a fait "
+     "valoir à Tachkent son directeur régional, Pavel Orlov.", "RU"),
+    ("Outre-Rhin, le ton est autre. Le BDI, la fédération allemande de l'industrie, dont les adhérents vendent "
+     "beaucoup en Chine, presse Bruxelles de conclure. "
+     "« Un compromis imparfait vaut mieux qu'une escalade dont nos exportateurs paieraient le prix, et avec eux "
+     "des centaines de milliers de salariés de nos sous-traitants, de la Bavière à la Saxe », selon sa "
+     "présidente, Anke Vogel.", "DE"),
+])
+def test_a_possessive_after_a_quote_looks_before_the_quote(text, country):
+    """«…», a fait valoir à Tachkent son directeur: whose is said before the quote; Tachkent is where he spoke."""
+    assert extract_quotes(text, "fr")[-1]["country"] == country

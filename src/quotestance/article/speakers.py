@@ -693,7 +693,9 @@ class SpeakerResolver:
             if country is None and not _POSTED_ABROAD.search(before):
                 # "la maire de Brest", "Gyumri's mayor": the town an official serves (an ambassador's
                 # or a correspondent's town is not theirs)
-                towns = [c for c in countries_in(before) if c.kind in ("capital", "city") and len(c.code) == 2]
+                # (not where they spoke: "a fait valoir à Tachkent son directeur régional")
+                towns = [c for c in countries_in(before) if c.kind in ("capital", "city") and len(c.code) == 2
+                         and not _LOCATIVE.search(before[:c.start])]
                 country = towns[0].code if towns else None
             speaker = self._remember(name, before + " " + after, country, title=before)
             opening = after.split()[:2]
@@ -792,7 +794,9 @@ class SpeakerResolver:
                 same = owners(start, pointer_at)
                 # "Son directeur pour le Kirghizistan": a possessive refers back, not to the words after it
                 found = [c for c in found if c.end <= pointer_at]
-            if not same and not found and start > 0:
+            # «…», a fait valoir à Tachkent son directeur: the possessive's own sentence opens on the quote
+            after_quote = pointer_at >= 0 and bool(re.match(r"\s*[«“\"]", before[start:pointer_at]))
+            if not same and (not found or after_quote) and start > 0:
                 # a long quote stands between: the sentence before it, however far back
                 owned = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")]
                 same = owners(max(before.rfind(c, 0, start - 1) for c in ".!?\n") + 1, start, owned)[:1]
