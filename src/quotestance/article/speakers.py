@@ -1132,7 +1132,8 @@ class SpeakerResolver:
         self._quote_end = end
         tail = self.text[end:end + 200]
         # a quote whose sentence opens right after another quote's closing mark: a quote split in two
-        split = bool(before.strip()) and self.text[:open_at - len(before)].rstrip()[-1:] in "»”\""
+        opens = open_at - len(before)
+        split = bool(before.strip()) and self.text[max(0, opens - 80):opens].rstrip()[-1:] in "»”\""
         before, after = _protect(before), _protect(after)
         self._at = open_at
         before_stripped = before.strip(" ,\u00a0\u202f")
