@@ -228,6 +228,16 @@ def _federal_states() -> frozenset[str]:
 
 
 @cache
+def _body_by_noun() -> dict[str, re.Pattern]:
+    """A body named by its noun (a document is no body): "The US Embassy in Tegucigalpa", "Kenya's Ministry of
+    Health" (`named`); "His ministry" (`owned`, the body of the person "his" refers to)."""
+    nouns = alternation(INSTITUTION_NOUNS - _document_nouns())
+    return {"named": re.compile(rf"\b(?:[Tt]he|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?i:{nouns})\b"
+                                r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?"),
+            "owned": re.compile(rf"(?P<pron>his|her|their)\s+(?:[\w-]+\s+)??(?:{nouns})\b", re.I)}
+
+
+@cache
 def _document_nouns() -> frozenset[str]:
     """Words that name a document that speaks ("a Times article", "poursuit le communiqué")."""
     rv = reporting_verbs()
@@ -451,41 +461,42 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# what a speaker read off a sentence may carry over from it after a comma ("…, selon lequel", "…, publié dans
+# la nuit", "the Port of Baku, …, which")
+_CLAUSE_AFTER = re.compile(r",\s+(?:publié|diffusé|distribué|selon\s+lequel|selon\s+laquelle|en\s+référence|"
+                           r"sans\s|démentant|joint|which|who|qui)\b.*$")
+_ENGLISH_AUXILIARY = re.compile(r"\s(?:has|have|had|was|were|is|are|took|blamed)\b")
+
+
 @cache
-def _carried_over() -> dict[str, re.Pattern]:
-    """What a speaker read off a sentence may carry over from it: the verb and what follows ("L'ambassade
-    de Russie à Helsinki a rejeté par avance", "Kazakhstan's ministry of energy took a different line"),
-    an inverted verb before it ("a fait savoir le ministère algérien…"), a clause after a comma."""
-    rv = reporting_verbs()
-    return {
-        "fr_verb_after": re.compile(r"\s+(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aurait|s['’]est|se\s+sont|"
-                                    r"s['’]était|se\s+content\w*|se\s+dit|se\s+disent|est|sont)\s.*$"),
-        "en_verb_after": re.compile(rf"\s+(?:has|have|had|was|were|is|are|took|blamed|"
-                                    rf"{alternation(rv['en']['verbs'])})\b.*$"),
-        "fr_verb_before": re.compile(rf"^(?:(?:a|ont|avait)\s+(?:fait\s+savoir|{alternation(rv['fr']['participle'])})|"
-                                     rf"{alternation(rv['fr']['present'])})\s+(?=\S)"),
-        "clause_after": re.compile(r",\s+(?:publié|diffusé|distribué|selon\s+lequel|selon\s+laquelle|en\s+référence|"
-                                   r"sans\s|démentant|joint|which|who|qui)\b.*$"),
-    }
+def _inverted_french_verb() -> re.Pattern:
+    """A reporting verb before its subject: "a fait savoir (le ministère…)", "affirme (la Commission)"."""
+    fr = reporting_verbs()["fr"]
+    return re.compile(rf"^(?:(?:a|ont|avait)\s+(?:fait\s+savoir|{alternation(fr['participle'])})|"
+                      rf"{alternation(fr['present'])})\s+(?=\S)")
 
 
 def display_name(name: str, lang: str) -> str:
-    """A speaker's name as the output shows it, without the words of its sentence it was read with."""
-    p = _carried_over()
-    tidy = p["clause_after"].sub("", name.rsplit(": ", 1)[-1])    # "la réaction a été minimale : le département d'État"
+    """A speaker's name as the output shows it, without the words of the sentence it was read with: its verb
+    and what follows ("L'ambassade de Russie à Helsinki a rejeté par avance", "Kazakhstan's ministry of energy
+    took a different line"), an inverted verb before it ("a fait savoir le ministère algérien…")."""
+    tidy = _CLAUSE_AFTER.sub("", name.rsplit(": ", 1)[-1])    # "la réaction a été minimale : le département d'État"
     if lang == "fr":
-        tidy = p["fr_verb_after"].sub("", tidy)
-        before = p["fr_verb_before"].sub("", tidy)
-        tidy = LEADING_CIRCUMSTANCES.sub("", before) if before != tidy else tidy
+        inverted = _inverted_french_verb().match(tidy)
+        tidy = LEADING_CIRCUMSTANCES.sub("", tidy[inverted.end():]) if inverted else tidy
+        verbs = [_FRENCH_AUXILIARY.search(tidy)]
     else:
-        tidy = p["en_verb_after"].sub("", tidy)
-    tidy = tidy.strip(" ,;:")
+        verbs = [_patterns()["en_verb"].search(tidy), _ENGLISH_AUXILIARY.search(tidy)]
+    cut = min((v.start() for v in verbs if v), default=len(tidy))
+    tidy = tidy[:cut].strip(" ,;:")
     return tidy if len(tidy) > 1 else name
 
 
 # "Ankara, in turn, welcomed…", "Minsk, for its part, rejected…": an aside between subject and verb
 _PARENTHETICAL = re.compile(r",\s*(?:in\s+turn|for\s+its\s+part|however|meanwhile|too|also|though)\s*,", re.I)
-_FRENCH_AUXILIARY = re.compile(r"\s(?:n['’])?(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s")
+# a French finite verb after a subject: "X a rejeté…", "X s'est contenté…", "X se contente de…"
+_FRENCH_AUXILIARY = re.compile(r"\s(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aurait|s['’]est|se\s+sont|s['’]était|"
+                               r"se\s+content\w*|se\s+dit|se\s+disent|est|sont)\s")
 _STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
@@ -552,10 +563,6 @@ INSTITUTION_NOUNS = {
     "delegation", "mission", "secretariat", "secrétariat", "parliament", "parlement", "communiqué",
     "statement", "report", "rapport", "texte", "text", "diplomatie", "diplomacy",
 }
-_BODY_NOUNS = alternation(INSTITUTION_NOUNS - {"communiqué", "statement", "report", "rapport", "texte", "text"})
-# a body named by its noun: "The US Embassy in Tegucigalpa", "the foreign ministry", "Kenya's Ministry of Health"
-_BODY_PHRASE = re.compile(rf"\b(?:[Tt]he|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_BODY_NOUNS})\b"
-                          r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?")
 _STATE_NOUNS = {"ministère", "ministry", "gouvernement", "government", "embassy", "ambassade", "parliament",
                 "parlement", "presidency", "présidence", "department", "département"}
 _POSTED_ABROAD = re.compile(r"\b(?:ambassad\w*|envoy\w*|envoyée?|représentant\w*|representative|correspondent\w*|"
@@ -722,7 +729,9 @@ class SpeakerResolver:
     def _place_opening_sentence(self, at: int) -> str | None:
         """ "À Damas, le ministre de l'Économie, X", "À Islamabad, le ministère des Affaires étrangères":
         the country of the place that opens the sentence."""
-        sentence_start = max(self.text.rfind(c, 0, at) for c in ".!?\n") + 1
+        # (a sentence start looked for in the 400 characters before: a text without full stops stays linear)
+        sentence_start = max(self.text.rfind(c, max(0, at - 400), at) for c in ".!?\n") + 1
+        sentence_start = sentence_start or max(0, at - 400)
         opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:at].lstrip(" \"”»"))
         places = countries_in(opener.group("place")) if opener else []
         # a state's place, or a body's seat named as such ("At NATO headquarters in Brussels")
@@ -909,7 +918,7 @@ class SpeakerResolver:
         if owned and owned.group("owner") in self.people and owned.group("body").lower() in INSTITUTION_NOUNS:
             # "Hung's ministry": the body of a person named before, of that person's country
             return Speaker(phrase, self.people[owned.group("owner")].country, kind="institution")
-        owned = re.match(rf"(?P<pron>his|her|their)\s+(?:[\w-]+\s+)??(?:{_BODY_NOUNS})\b", phrase, re.I)
+        owned = _body_by_noun()["owned"].match(phrase)
         if owned:
             # "His ministry followed up with a communique": the body of the person last named
             owner = self._pronoun({"his": "m", "her": "f"}.get(owned.group("pron").lower()), self._at)
@@ -1075,7 +1084,7 @@ class SpeakerResolver:
                                kind="institution")
             # … or a body the lexicons do not know, by its noun ("The US Embassy in Tegucigalpa struck a
             # different note. In a statement, it warned…")
-            named = list(_BODY_PHRASE.finditer(self.outside_quotes, since, at))
+            named = list(_body_by_noun()["named"].finditer(self.outside_quotes, since, at))
             if named:
                 return Speaker(named[-1].group(0), self._country_beside(named[-1].start(), named[-1].end()),
                                kind="institution")
