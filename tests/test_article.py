@@ -867,3 +867,21 @@ def test_a_ministry_belongs_to_a_state_not_the_un():
 def test_a_possessive_after_a_quote_looks_before_the_quote(text, country):
     """«…», a fait valoir à Tachkent son directeur: whose is said before the quote; Tachkent is where he spoke."""
     assert extract_quotes(text, "fr")[-1]["country"] == country
+
+
+def test_each_turn_of_a_quoted_transcript_has_its_own_speaker():
+    text = ("Governor Mara Quill spoke to the host, Tom Brenner, on Sunday.\n\n"
+            "\"BRENNER: Will you attend the debate?\n\n"
+            "\"QUILL: Of course I will attend it.\n\n"
+            "\"That is what voters expect.\n\n"
+            "\"BRENNER: Thank you, Governor.\"\n")
+    spans = find_quotes(text)
+    assert [s.group for s in spans] == [0, 1, 1, 2]
+    rows = extract_quotes(text, "en")
+    assert [r["speaker"] for r in rows] == ["Tom Brenner", "Mara Quill", "Mara Quill", "Tom Brenner"]
+
+
+def test_footage_of_a_named_person_saying_a_quote():
+    text = ("Victor Hale and Dana Orloff met in a televised debate on Monday.\n\n"
+            "The spot ends with footage of Hale saying during the debate, “We will cut the budget.”\n")
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Victor Hale"]

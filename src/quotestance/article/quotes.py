@@ -19,6 +19,9 @@ SPACES = " \t\u00a0\u202f\u2009\u2007\r\n"
 # Punctuation that belongs to the sentence around an interrupted quote, not to the quote.
 TRAILING = ","
 _LINE = re.compile(r"[^\n]+")
+# '"PENCE: Well, look…': a transcript quoted with each turn's speaker in capitals; a reopened
+# paragraph that opens on a new label is the next turn, not the same quote
+TRANSCRIPT_LABEL = re.compile(r"\s*(?P<name>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s")
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if open_group and not carried:
             open_group = []            # never reopened: drop the dangling parts
         for open_at, content, close_at, mark in _scan(text, p_start, p_end, carried):
-            continuing = carried is not None and open_at == p_start
+            continuing = (carried is not None and open_at == p_start
+                          and not TRANSCRIPT_LABEL.match(text, open_at + 1, p_end))
             if not continuing:
-                if open_group:
-                    open_group = []
+                if open_group and open_at == p_start:
+                    spans.extend(open_group)      # the previous turn of a transcript ends here
+                open_group = []
                 group += 1
             start, end = _trim(text, content, p_end if close_at is None else close_at)
             part = QuoteSpan(start, end, open_at, -1 if close_at is None else close_at, mark, group)

@@ -24,7 +24,7 @@ from quotestance.article.countries import (
     descriptive_matches,
     organisation_of_role,
 )
-from quotestance.article.quotes import QuoteSpan
+from quotestance.article.quotes import TRANSCRIPT_LABEL, QuoteSpan
 from quotestance.article.statements import LEADING_CIRCUMSTANCES, french_any_verb_after
 from quotestance.lexicon import alternation, csv_rows, reporting_verbs, resource_yaml
 
@@ -453,6 +453,11 @@ def _patterns() -> dict[str, re.Pattern]:
                                    rf"(?:{_DESCRIBED})\s+(?:as\s+|de\s+|d'|comme\s+)?$"),
         "passive_after": re.compile(r"^\s*(?:by|par)\s+" + np_),
         # "La diplomatie chinoise a salué, par la voix de sa porte-parole Tang Yiwen, «…»": the voice speaks
+        # 'footage of Trump saying, “…”', 'un extrait où l'on voit X déclarant «…»': a named person speaking
+        "shown_saying": re.compile(r"\b(?:of|shows?|showing|montrant|de)\s+(?P<np>(?-i:[A-ZÀ-Ý])[\w'’.-]+"
+                                   r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){0,3})\s+(?:saying|asking|telling|declaring|"
+                                   r"insisting|shouting|disant|déclarant|affirmant|lançant)\b[^«»“”\"\n]{0,80}$",
+                                   re.I),
         "voice_of": re.compile(r"\b(?:par\s+la\s+voix|through\s+the\s+voice)\s+"
                                r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+)"
                                r"(?P<np>[^«»“”\"\n]{1,120}?)\s*[,:]?\s*$", re.I),
@@ -1138,6 +1143,9 @@ class SpeakerResolver:
 
     def _find(self, lang: str, before: str, after: str, open_at: int, end: int) -> Speaker | None:
         p = _patterns()
+        label = TRANSCRIPT_LABEL.match(self.text, open_at + 1, end)
+        if label and (found := self.resolve(label.group("name").title())) is not None and found.kind == "person":
+            return found
         self._quote_end = end
         tail = self.text[end:end + 200]
         # a quote whose sentence opens right after another quote's closing mark: a quote split in two
@@ -1252,7 +1260,8 @@ class SpeakerResolver:
         return any(p[k].match(after) for k in keys)
 
     def _before(self, lang, before, after, tail, p) -> Speaker | None:
-        passive = p["passive_before"].search(before) or p["voice_of"].search(before)
+        passive = (p["passive_before"].search(before) or p["voice_of"].search(before)
+                   or p["shown_saying"].search(before))
         if passive and (found := self.resolve(passive.group("np"))) is not None:
             return found
         verbs = list(p["fr_verb" if lang == "fr" else "en_verb"].finditer(before))
