@@ -885,3 +885,10 @@ def test_footage_of_a_named_person_saying_a_quote():
     text = ("Victor Hale and Dana Orloff met in a televised debate on Monday.\n\n"
             "The spot ends with footage of Hale saying during the debate, “We will cut the budget.”\n")
     assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Victor Hale"]
+
+
+def test_a_paper_that_reports_before_a_colon_speaks():
+    # (a paper named after a city: the sentence's subject alone would be read as the place)
+    text = ("Prices rose again in March.\n\nThe New York Times reports:\n\n"
+            "\"In an illustration of the slowdown, three mills closed this week.\"\n")
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["The New York Times"]
