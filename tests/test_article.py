@@ -892,3 +892,16 @@ def test_a_paper_that_reports_before_a_colon_speaks():
     text = ("Prices rose again in March.\n\nThe New York Times reports:\n\n"
             "\"In an illustration of the slowdown, three mills closed this week.\"\n")
     assert [r["speaker"] for r in extract_quotes(text, "en")] == ["The New York Times"]
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("The OSCE sent observers to the vote in March.\n\nSaara Lindqvist, the Finnish diplomat who headed the "
+     "observation mission, was blunt. “The count was clean, the campaign was not,” she said.\n", "en", "OSCE"),
+    ("Le médiateur désigné par l'UA, le diplomate béninois Koffi Adjovi, a défendu « un texte imparfait ».\n",
+     "fr", "AU"),
+    # the organisation named in the description wins over one named before
+    ("The AU called for calm.\n\nLena Hartwig, the German diplomat who heads the EU delegation in Nairobi, "
+     "said the talks would go on. “We are ready to help,” she said.\n", "en", "EU"),
+])
+def test_a_national_who_leads_a_mission_speaks_for_its_organisation(text, lang, country):
+    assert {r["country"] for r in extract_quotes(text, lang)} == {country}

@@ -138,7 +138,10 @@ ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du
                                # "the Dutch agronomist who heads the World Food Programme's office"
                                r"\b(?:who|qui)\s+(?:heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|"
                                r"coordinates|coordinated|dirige|dirigeait|a\s+dirigé|coordonne|coordonnait|préside|"
-                               r"présidait|a\s+présidé|pilote)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$", re.I)
+                               r"présidait|a\s+présidé|pilote)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$|"
+                               # "le médiateur désigné par l'UA", "the envoy appointed by the AU"
+                               r"\b(?:désignée?|nommée?|mandatée?|appointed|named|mandated)\s+(?:par|by)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$",
+                               re.I)
 
 
 def country_of_description(description: str) -> str | None:

@@ -582,6 +582,9 @@ _UN_BODIES = frozenset({"WHO", "IAEA", "IMF"})
 _UN_AGENCY = re.compile(r"\b(?:agence|organisation|institution)\s+onusienne|\bUN(?:'s)?\s+(?:[\w-]+\s+)?agency", re.I)
 _TOP_DIPLOMAT = re.compile(r"\bchef\s+de\s+la\s+diplomatie\b|\btop\s+diplomat\b", re.I)
 _FOREIGN_MINISTER = re.compile(r"\bministre\s+(?:\w+\s+)?des\s+affaires\s+étrangères|\bforeign\s+minister", re.I)
+_LEADS_MISSION = re.compile(r"\b(?:who|qui)\s+(?:heads|headed|leads|led|commands|commanded|dirige|dirigeait|"
+                            r"a\s+dirigé|commande|commandait|conduit|conduisait)\s+(?:the|la|le|l['’])\s*"
+                            r"(?:[\w-]+\s+){0,2}(?:mission|operation|opération|force|delegation|délégation)\b", re.I)
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
@@ -693,7 +696,7 @@ class SpeakerResolver:
                        or self._named_owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
-                       or self._named_owner(after, start)
+                       or self._named_owner(after, start) or self._mission_led(after, start)
                        or country_of_description(after) or self._body_named_before(before, start))
             if country is None:
                 country = self._place_opening_sentence(start)
@@ -743,6 +746,16 @@ class SpeakerResolver:
         seat = bool(opener) and re.search(r"\b(?:headquarters|HQ|siège|quartier\s+général)\b",
                                           opener.group("place"), re.I)
         return places[0].code if places and (len(places[0].code) == 2 or seat) else None
+
+    def _mission_led(self, description: str, at: int) -> str | None:
+        """ "the Finnish diplomat who headed the observation mission": whoever leads a mission or an
+        operation speaks for the organisation named last before them, not for their own state."""
+        if not _LEADS_MISSION.search(description):
+            return None
+        # the mission's organisation named in the description itself ("who heads the EU delegation"), else before
+        named = [m.code for m in countries_in(self.outside_quotes[max(0, at - _LOOKBACK):at] + " " + description)
+                 if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU"))]
+        return named[-1] if named else None
 
     def _office_before_nationality(self, chunks: list[str], matches: list, at: int) -> str | None:
         """ "la secrétaire générale de l'OSCE, la Norvégienne X", "son chef, le Letton X": an official
