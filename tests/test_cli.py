@@ -241,6 +241,9 @@ def test_evaluate_extraction_json(tiny_corpus):
     by_lang = [results[key]["gold"] for key in results if key.startswith("corpus/test/")]
     assert len(by_lang) >= 1 and sum(by_lang) == 24          # each language's share, adding up
     assert 0.0 <= scores["speaker_accuracy"] <= 1.0
+    for measure in ("speaker_accuracy", "country_accuracy"):    # an interval around each accuracy
+        low, high = scores[f"{measure}_ci95"]
+        assert low <= scores[measure] <= high
     assert scores["right_speaker_wrong_country"] + scores["wrong_speaker_wrong_country"] == pytest.approx(
         1.0 - scores["country_accuracy"], abs=1e-3)          # the country errors, split by their cause
     assert "unknown" not in result.stdout

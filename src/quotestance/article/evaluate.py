@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,11 +75,14 @@ def score(predicted: list[dict], gold: list[GoldQuote], mentions: bool = False) 
             m["speaker_ok"] = (speaker_matches(m["row"]["speaker"], m["gold"].speakers)
                                or (mentions and speaker_matches(m["row"].get("speaker_mention"), m["gold"].speakers)))
         out["speaker_accuracy"] = sum(m["speaker_ok"] for m in pairs) / len(pairs)
+        out["speaker_accuracy_ci95"] = article_bootstrap_interval([(m["gold"].doc, m["speaker_ok"]) for m in pairs])
         with_country = [m for m in pairs if m["gold"].country is not None]
         if with_country:
             n = len(with_country)
             country_ok = [m["row"]["country"] == m["gold"].country for m in with_country]
             out["country_accuracy"] = sum(country_ok) / n
+            out["country_accuracy_ci95"] = article_bootstrap_interval(
+                [(m["gold"].doc, ok) for m, ok in zip(with_country, country_ok)])
             out["country_from_attribution"] = sum(m["row"]["country_source"] == "attribution"
                                                   for m in with_country) / n
             # where the country errors come from: a right speaker with a wrong country, or a wrong speaker
@@ -87,6 +91,23 @@ def score(predicted: list[dict], gold: list[GoldQuote], mentions: bool = False) 
             out["wrong_speaker_wrong_country"] = sum(not m["speaker_ok"] and not ok
                                                      for m, ok in zip(with_country, country_ok)) / n
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
+
+
+def article_bootstrap_interval(outcomes: list[tuple[str, bool]], resamples: int = 1000,
+                               seed: int = 0) -> list[float]:
+    """95 % percentile interval of an accuracy, resampling whole articles (quotes of one article are
+    not independent: one misread introduction costs all of its speaker's quotes)."""
+    by_doc: dict[str, list[bool]] = {}
+    for doc, ok in outcomes:
+        by_doc.setdefault(doc, []).append(ok)
+    docs = [(sum(oks), len(oks)) for oks in by_doc.values()]
+    rng = random.Random(seed)
+    accuracies = []
+    for _ in range(resamples):
+        sample = rng.choices(docs, k=len(docs))
+        accuracies.append(sum(right for right, _ in sample) / sum(n for _, n in sample))
+    accuracies.sort()
+    return [round(accuracies[int(0.025 * resamples)], 4), round(accuracies[int(0.975 * resamples) - 1], 4)]
 
 
 def score_by_language(predicted: list[dict], gold: list[GoldQuote]) -> dict[str, dict[str, float | int]]:
