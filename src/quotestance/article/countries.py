@@ -134,11 +134,13 @@ def countries_in(text: str) -> list[CountryMatch]:
     return merged
 
 
+# what someone does at the head of a body ("who heads", "qui dirige", "who commands")
+LEADS = (r"(?:heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|coordinates|coordinated|commands|"
+         r"commanded|dirige|dirigeait|a\s+dirigé|coordonne|coordonnait|préside|présidait|a\s+présidé|pilote|"
+         r"commande|commandait|conduit|conduisait)")
 ORGANISATION_ROLE = re.compile(r"(?<!auprès )(?<!to )(?<!at )(?:de l'|de la |du |des |of the |of |at the )\s*$|"
                                # "the Dutch agronomist who heads the World Food Programme's office"
-                               r"\b(?:who|qui)\s+(?:heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|"
-                               r"coordinates|coordinated|dirige|dirigeait|a\s+dirigé|coordonne|coordonnait|préside|"
-                               r"présidait|a\s+présidé|pilote)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$|"
+                               rf"\b(?:who|qui)\s+{LEADS}\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$|"
                                # "le médiateur désigné par l'UA", "the envoy appointed by the AU"
                                r"\b(?:désignée?|nommée?|mandatée?|appointed|named|mandated)\s+(?:par|by)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$",
                                re.I)

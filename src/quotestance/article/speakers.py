@@ -18,6 +18,7 @@ from itertools import islice
 
 from quotestance.article.context import TITLE_ABBREVIATIONS
 from quotestance.article.countries import (
+    LEADS,
     countries_in,
     country_of_description,
     country_of_name,
@@ -452,12 +453,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "passive_open": re.compile(r"\b(?:was|were|been|being|is|are|été|est|sont)\s+(?:\w+ly\s+|also\s+|aussi\s+)?"
                                    rf"(?:{_DESCRIBED})\s+(?:as\s+|de\s+|d'|comme\s+)?$"),
         "passive_after": re.compile(r"^\s*(?:by|par)\s+" + np_),
-        # "La diplomatie chinoise a salué, par la voix de sa porte-parole Tang Yiwen, «…»": the voice speaks
-        # 'footage of Trump saying, “…”', 'un extrait où l'on voit X déclarant «…»': a named person speaking
+        # 'footage of Trump saying, “…”', 'la vidéo de X déclarant «…»': a named person shown speaking
         "shown_saying": re.compile(r"\b(?:of|shows?|showing|montrant|de)\s+(?P<np>(?-i:[A-ZÀ-Ý])[\w'’.-]+"
                                    r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){0,3})\s+(?:saying|asking|telling|declaring|"
                                    r"insisting|shouting|disant|déclarant|affirmant|lançant)\b[^«»“”\"\n]{0,80}$",
                                    re.I),
+        # "La diplomatie chinoise a salué, par la voix de sa porte-parole Tang Yiwen, «…»": the voice speaks
         "voice_of": re.compile(r"\b(?:par\s+la\s+voix|through\s+the\s+voice)\s+"
                                r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+)"
                                r"(?P<np>[^«»“”\"\n]{1,120}?)\s*[,:]?\s*$", re.I),
@@ -582,8 +583,7 @@ _UN_BODIES = frozenset({"WHO", "IAEA", "IMF"})
 _UN_AGENCY = re.compile(r"\b(?:agence|organisation|institution)\s+onusienne|\bUN(?:'s)?\s+(?:[\w-]+\s+)?agency", re.I)
 _TOP_DIPLOMAT = re.compile(r"\bchef\s+de\s+la\s+diplomatie\b|\btop\s+diplomat\b", re.I)
 _FOREIGN_MINISTER = re.compile(r"\bministre\s+(?:\w+\s+)?des\s+affaires\s+étrangères|\bforeign\s+minister", re.I)
-_LEADS_MISSION = re.compile(r"\b(?:who|qui)\s+(?:heads|headed|leads|led|commands|commanded|dirige|dirigeait|"
-                            r"a\s+dirigé|commande|commandait|conduit|conduisait)\s+(?:the|la|le|l['’])\s*"
+_LEADS_MISSION = re.compile(rf"\b(?:who|qui)\s+{LEADS}\s+(?:the|la|le|l['’])\s*"
                             r"(?:[\w-]+\s+){0,2}(?:mission|operation|opération|force|delegation|délégation)\b", re.I)
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
