@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotestance.cli import app
-from quotestance.contract import OUTPUT_FIELDS
+from quotestance.contract import EXTRACT_FIELDS, OUTPUT_FIELDS
 
 runner = CliRunner()
 
@@ -195,6 +195,14 @@ def test_extract_a_directory_and_a_jsonl(tmp_path):
     jsonl.write_text(json.dumps({"uid": "a-7", "body": ARTICLE}) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(jsonl), "--text-key", "body", "--id-key", "uid"])
     assert {r["doc"] for r in _jsonl(result.stdout)} == {"a-7"}
+
+
+def test_extract_without_quotes_still_heads_its_csv_with_its_own_fields(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text("Talks resumed in Geneva on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [",".join(EXTRACT_FIELDS)]
 
 
 def test_extract_stdin_and_errors(tmp_path):

@@ -68,6 +68,7 @@ def predict(
         help="Label a stance or sentiment 'uncertain' when its top probability is below this.")] = 0.0,
 ) -> None:
     """Classify statements (stance, sentiment, country), or every quoted statement of articles."""
+    from quotestance.contract import ARTICLE_FIELDS
     from quotestance.serving import ModelNotFoundError, load_model
     from quotestance.statement_io import UserInputError, read_statements
 
@@ -87,7 +88,7 @@ def predict(
             classifier = load_model(model)
             rows = _classify(classifier, [t for _, t in articles], min_confidence,
                              docs=[d for d, _ in articles])
-            _emit(rows, fmt, output, force)
+            _emit(rows, fmt, output, force, ARTICLE_FIELDS)
             return
         if input is not None:
             texts = read_statements(input, text_key=text_key, text_column=text_column)
@@ -117,19 +118,22 @@ def _output_format(fmt: str | None, output: str, force: bool) -> str:
     return fmt
 
 
-def _emit(rows: list[dict], fmt: str, output: str, force: bool) -> None:
+def _emit(rows: list[dict], fmt: str, output: str, force: bool, fields: tuple[str, ...] | None = None) -> None:
+    from quotestance.contract import OUTPUT_FIELDS
     from quotestance.statement_io import render, write_atomic
+
+    fields = fields or OUTPUT_FIELDS
 
     if fmt == "table":
         from rich.console import Console
 
         from quotestance.statement_io import table
 
-        Console().print(table(rows))
+        Console().print(table(rows, fields))
     elif output == "-":
-        sys.stdout.write(render(rows, fmt))
+        sys.stdout.write(render(rows, fmt, fields))
     else:
-        write_atomic(Path(output), render(rows, fmt), force)
+        write_atomic(Path(output), render(rows, fmt, fields), force)
 
 
 def _classify(model, texts: list[str], min_confidence: float = 0.0,
@@ -173,14 +177,15 @@ def extract(
 ) -> None:
     """Find the quoted statements of articles with their speaker and the speaker's country."""
     from quotestance.article.pipeline import extract_articles
+    from quotestance.contract import EXTRACT_FIELDS
     from quotestance.statement_io import UserInputError, read_articles
 
     fmt = _output_format(fmt, output, force)
     try:
         articles = read_articles(None if path == "-" else Path(path), stdin=path == "-",
                                  text_key=text_key, id_key=id_key)
-        rows = [{k: v for k, v in row.items() if k != "speaker_mention"} for row in extract_articles(articles)]
-        _emit(rows, fmt, output, force)
+        rows = [{k: row[k] for k in EXTRACT_FIELDS} for row in extract_articles(articles)]
+        _emit(rows, fmt, output, force, EXTRACT_FIELDS)
     except UserInputError as err:
         fail(str(err))
 

@@ -6,6 +6,9 @@ OUTPUT_FIELDS = (
     "quote", "start", "end", "speaker", "country", "country_source",
     "stance", "stance_scores", "sentiment", "sentiment_scores", "lang",
 )
+# Article mode names the article each row comes from; `extract` stops before the labels.
+ARTICLE_FIELDS = ("doc", *OUTPUT_FIELDS)
+EXTRACT_FIELDS = ("doc", "quote", "start", "end", "speaker", "country", "country_source", "lang")
 # Marks a user may leave around a bare statement; they are not part of the quote.
 QUOTE_MARKS = "«»“”„\"‘’‹›'"
 

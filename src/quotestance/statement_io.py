@@ -89,9 +89,9 @@ def _from_csv(raw: str, name: str, column: str) -> list[str]:
     return texts
 
 
-def render(rows: list[dict], fmt: str) -> str:
-    """Rows as text in one of FORMATS except table (which Rich prints)."""
-    fields = [f for f in ("doc", *OUTPUT_FIELDS) if rows and f in rows[0]] or list(OUTPUT_FIELDS)
+def render(rows: list[dict], fmt: str, fields: tuple[str, ...] = OUTPUT_FIELDS) -> str:
+    """Rows as text in one of FORMATS except table (which Rich prints); `fields` heads a csv
+    even when there are no rows."""
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if fmt == "json":
@@ -123,13 +123,12 @@ def write_atomic(path: Path, content: str, force: bool) -> None:
         raise
 
 
-def table(rows: Iterable[dict]):
+def table(rows: Iterable[dict], fields: tuple[str, ...] = OUTPUT_FIELDS):
     """A Rich table of prediction or extraction rows (labels shown with their probability)."""
     from rich.table import Table
 
     rows = list(rows)
-    columns = [c for c in ("doc", "quote", "speaker", "country", "stance", "sentiment", "lang")
-               if rows and c in rows[0]]
+    columns = [c for c in ("doc", "quote", "speaker", "country", "stance", "sentiment", "lang") if c in fields]
     t = Table(show_lines=False)
     for col in columns:
         t.add_column(col, overflow="fold", max_width=60 if col == "quote" else None)
