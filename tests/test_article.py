@@ -905,3 +905,13 @@ def test_a_paper_that_reports_before_a_colon_speaks():
 ])
 def test_a_national_who_leads_a_mission_speaks_for_its_organisation(text, lang, country):
     assert {r["country"] for r in extract_quotes(text, lang)} == {country}
+
+
+def test_a_relative_with_the_same_family_name_is_another_person():
+    """"Jaan Ilves" after "Marta Ilves" is not Marta; a bare "Ilves" still is."""
+    text = ("Estonia's foreign minister, Marta Ilves, defended the accord. \"It protects our fishermen,\" Ilves said. "
+            "Her brother, Jaan Ilves, a Finnish trawler captain, was less sure. \"The quotas are too low,\" "
+            "Jaan Ilves said. \"We will hold our partners to it,\" Ilves added.")
+    rows = extract_quotes(text, "en")
+    assert [(r["speaker"], r["country"]) for r in rows] == [
+        ("Marta Ilves", "EE"), ("Jaan Ilves", "FI"), ("Marta Ilves", "EE")]

@@ -99,6 +99,18 @@ FEMININE = re.compile(r"\b(?:Mme|Mrs\.?|Ms\.?|la|elle|she|her|cette|une|préside
 MASCULINE = re.compile(r"\b(?:M\.|Mr\.?|le|il|he|his|ce|un)\b")
 
 
+def _another_given_name(known: str, name: str) -> bool:
+    """Two full names with one family name and different given names ("Ted Cruz", "Rafael Cruz";
+    "Bill Clinton", "Hillary Clinton"): two people. An initial or a name left out ("Donald J. Trump",
+    "Amadou Illiassou Boubé" / "Illiassou Boubé") does not make another person."""
+    known_words, words = known.split(), name.split()
+    if len(known_words) < 2 or len(words) < 2 or known_words[-1] != words[-1]:
+        return False
+    given, other = {w.rstrip(".") for w in known_words[:-1]}, {w.rstrip(".") for w in words[:-1]}
+    initials = {w[0] for w in given | other if len(w) == 1}
+    return not (given & other) and not any(w[0] in initials for w in given | other if len(w) > 1)
+
+
 @dataclass
 class Speaker:
     name: str
@@ -896,11 +908,15 @@ class SpeakerResolver:
         """Record a person; `title` is the text right before the name ("la ministre", "M.")."""
         surname = name.split()[-1]
         known = self.people.get(name) or self.people.get(surname)
-        if known is None:
+        relative = known is not None and name not in self.people and _another_given_name(known.name, name)
+        if known is None or relative:
             gazetteer = [c.code for c in countries_in(name) if c.kind == "person"]
             known = Speaker(name, country or (gazetteer[0] if gazetteer else None))
-            known.aliases = {name, surname}
-            self.people[name] = self.people[surname] = known
+            # "Rafael Cruz" after "Ted Cruz": a bare "Cruz" still means the one named first
+            known.aliases = {name} if relative else {name, surname}
+            self.people[name] = known
+            if not relative:
+                self.people[surname] = known
         elif known.country is None and country:
             known.country = country
         if known.gender is None:
@@ -944,6 +960,13 @@ class SpeakerResolver:
         honorific = _HONORIFIC.search(phrase)
         for token in re.findall(_NAME_TOKEN, phrase):
             if token in self.people and token.lower() not in TITLE_WORDS:
+                given = re.search(rf"({_NAME_TOKEN})\s+{re.escape(token)}(?![\w-])", phrase)
+                full = f"{given.group(1)} {token}" if given else ""
+                if full in self.people:
+                    return self.people[full]
+                if given and given.group(1).lower().strip(".") not in TITLE_WORDS \
+                        and _another_given_name(self.people[token].name, full):
+                    break         # "Rafael Cruz" is not the "Ted Cruz" that "Cruz" stands for
                 return self.people[token]
         titled = re.fullmatch(rf"(?P<title>(?:[A-Z][\w.{_HIDDEN_DOT}-]*\s+){{1,3}})(?P<surname>{_NAME_TOKEN})", phrase)
         if titled and all(w.lower().strip("." + _HIDDEN_DOT) in TITLE_WORDS for w in titled.group("title").split()) \
