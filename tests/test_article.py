@@ -5,9 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotestance.article.countries import country_of_description
+from quotestance.article.countries import country_of_description, office_holder_country
 from quotestance.article.pipeline import extract_articles, extract_quotes
 from quotestance.article.quotes import find_quotes
+from quotestance.article.speakers import SpeakerResolver
 
 
 def _quotes(text):
@@ -915,3 +916,16 @@ def test_a_relative_with_the_same_family_name_is_another_person():
     rows = extract_quotes(text, "en")
     assert [(r["speaker"], r["country"]) for r in rows] == [
         ("Marta Ilves", "EE"), ("Jaan Ilves", "FI"), ("Marta Ilves", "EE")]
+
+
+def test_an_office_title_and_a_family_name_find_the_gazetteer_holder():
+    """"President Obama", "le président Macron", never named in full, are the gazetteer's office holders;
+    a family name that two countries' holders of the office share decides nothing."""
+    assert office_holder_country("President", "Obama") == "US"
+    assert office_holder_country("la chancelière", "Merkel") == "DE"
+    assert office_holder_country("President", "Xi") == "CN"          # family name first
+    assert office_holder_country("Defence Minister", "Obama") is None
+    assert office_holder_country("Prime Minister", "Orban") is None   # Romania's and Hungary's
+    resolver = SpeakerResolver("The senator called on President Obama to act before the vote in Moscow.")
+    assert resolver.people["Obama"].country == "US"
+    assert resolver.resolve("le président Macron").country == "FR"

@@ -8,6 +8,7 @@ and capital names (countries.csv), institutions (institutions.csv) and office ho
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -218,3 +219,43 @@ def country_of_name(name: str) -> str | None:
     (a capital only when nothing else names a country: "the US Embassy in Manila" is American)."""
     matches = sorted(countries_in(name), key=lambda m: m.kind == "capital")
     return matches[0].code if matches else None
+
+
+@cache
+def _office_titles() -> dict[str, list[str]]:
+    return resource_yaml("office_titles.yaml")["titles"]
+
+
+@cache
+def _office_holders() -> dict[tuple[str, str], frozenset[str]]:
+    """(office, family name) → the countries of the gazetteer's holders of that office with that family name."""
+    family_first = set(resource_yaml("office_titles.yaml")["family_name_first"])
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in csv_rows("gazetteer.csv"):
+        for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            words = name.split()
+            if len(words) > 1:
+                holders[(row["role"], words[0] if row["country"] in family_first else words[-1])].add(row["country"])
+    return {key: frozenset(codes) for key, codes in holders.items()}
+
+
+def office_titles_alternation() -> str:
+    """The titles of the gazetteer's offices as one regex alternation, longest first."""
+    titles = [t for words in _office_titles().values() for t in words]
+    return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+
+
+@cache
+def office_title() -> re.Pattern:
+    """A title of an office of the gazetteer ending a phrase: "Russian President", "le Premier ministre"."""
+    return re.compile(rf"\b(?:{office_titles_alternation()})$", re.I)
+
+
+def office_holder_country(title: str, family_name: str) -> str | None:
+    """ "President Obama", "la chancelière Merkel": the country of the one gazetteer holder of the office
+    the title names who has that family name (none when two countries' holders share it)."""
+    low = " ".join(title.lower().split())
+    roles = [role for role, words in _office_titles().items()
+             if any(re.search(rf"\b{re.escape(w)}$", low) for w in words)]
+    found = {code for role in roles for code in _office_holders().get((role, family_name), ())}
+    return found.pop() if len(found) == 1 else None

@@ -23,6 +23,9 @@ from quotestance.article.countries import (
     country_of_description,
     country_of_name,
     descriptive_matches,
+    office_holder_country,
+    office_title,
+    office_titles_alternation,
     organisation_of_role,
 )
 from quotestance.article.quotes import TRANSCRIPT_LABEL, QuoteSpan
@@ -97,6 +100,13 @@ def _gender(title: str) -> str | None:
 FEMININE = re.compile(r"\b(?:Mme|Mrs\.?|Ms\.?|la|elle|she|her|cette|une|présidente|ambassadrice|"
                       r"directrice|porte-parole\s+\w+e)\b")
 MASCULINE = re.compile(r"\b(?:M\.|Mr\.?|le|il|he|his|ce|un)\b")
+
+
+@cache
+def _titled_family_name() -> re.Pattern:
+    """An office title and one family name, no given name: "President Obama", "la chancelière Merkel"."""
+    return re.compile(rf"(?i:\b(?P<title>{office_titles_alternation()}))\s+(?P<surname>{_NAME_TOKEN})"
+                      r"(?![\w'’-]|\s+[A-ZÀ-Ý])")
 
 
 def _another_given_name(known: str, name: str) -> bool:
@@ -731,6 +741,13 @@ class SpeakerResolver:
                 speaker.gender = _gender(" ".join(opening))
             if speaker.first_at is None:
                 speaker.first_at = start
+        # "President Obama", "le président Macron" never named in full: an office holder of the gazetteer
+        for m in _titled_family_name().finditer(self.outside_quotes):
+            surname = m.group("surname")
+            country = surname not in self.people and office_holder_country(m.group("title"), surname)
+            if country:
+                speaker = self._remember(surname, m.group("title"), country, title=m.group("title"))
+                speaker.first_at = m.start("surname")
         # where each person is named again, by their shortest alias, in one pass over the text for all
         # ("Trump" and "Trump's" both count where "Trump's" is written)
         people = list({id(sp): sp for sp in self.people.values()}.values())
@@ -968,6 +985,13 @@ class SpeakerResolver:
                         and _another_given_name(self.people[token].name, full):
                     break         # "Rafael Cruz" is not the "Ted Cruz" that "Cruz" stands for
                 return self.people[token]
+        office = re.fullmatch(rf"(?P<title>.{{0,60}}?)\s+(?P<surname>{_NAME_TOKEN})", phrase)
+        if office and office_title().search(office.group("title")):
+            # "President Obama", "le président Macron" with no full name in the article: the gazetteer's
+            # holder of that office with that family name
+            surname = office.group("surname")
+            return self._remember(surname, phrase, country_of_description(phrase)
+                                  or office_holder_country(office.group("title"), surname), title=office.group("title"))
         titled = re.fullmatch(rf"(?P<title>(?:[A-Z][\w.{_HIDDEN_DOT}-]*\s+){{1,3}})(?P<surname>{_NAME_TOKEN})", phrase)
         if titled and all(w.lower().strip("." + _HIDDEN_DOT) in TITLE_WORDS for w in titled.group("title").split()) \
                 and titled.group("surname") not in _organisation_words():     # not "the State Department"
