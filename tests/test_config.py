@@ -47,3 +47,15 @@ def test_tracking_uri_comes_from_the_environment(monkeypatch):
     assert _compose().tracking.tracking_uri == "sqlite:////tmp/elsewhere.db"
     monkeypatch.delenv("MLFLOW_TRACKING_URI")
     assert _compose().tracking.tracking_uri == "sqlite:///experiments/mlflow.db"
+
+
+def test_every_resource_file_ships_in_the_package():
+    """A non-editable install (a wheel, a model served elsewhere) carries only the package data that
+    pyproject.toml lists: every lexicon of article mode must match one of its patterns."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["quotestance"]
+    package = REPO / "src" / "quotestance"
+    data = [p.relative_to(package).as_posix() for p in (package / "resources").iterdir() if p.suffix != ".py"]
+    assert data and all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in data)
