@@ -929,3 +929,10 @@ def test_an_office_title_and_a_family_name_find_the_gazetteer_holder():
     resolver = SpeakerResolver("The senator called on President Obama to act before the vote in Moscow.")
     assert resolver.people["Obama"].country == "US"
     assert resolver.resolve("le président Macron").country == "FR"
+
+
+def test_a_us_party_and_state_label_makes_a_member_of_congress_american():
+    """"Sen. Claire Hollis (D-Mo.)" in a paragraph about a British journal is American."""
+    resolver = SpeakerResolver("Democratic Sen. Claire Hollis (D-Mo.) scolded the authors of the British study "
+                               "in London. Rep. Dale Okafor, R-Wis., agreed with Britain's regulator.")
+    assert (resolver.people["Hollis"].country, resolver.people["Okafor"].country) == ("US", "US")

@@ -607,6 +607,8 @@ _TOP_DIPLOMAT = re.compile(r"\bchef\s+de\s+la\s+diplomatie\b|\btop\s+diplomat\b"
 _FOREIGN_MINISTER = re.compile(r"\bministre\s+(?:\w+\s+)?des\s+affaires\s+étrangères|\bforeign\s+minister", re.I)
 _LEADS_MISSION = re.compile(rf"\b(?:who|qui)\s+{LEADS}\s+(?:the|la|le|l['’])\s*"
                             r"(?:[\w-]+\s+){0,2}(?:mission|operation|opération|force|delegation|délégation)\b", re.I)
+# "Sen. Claire McCaskill (D-Mo.)", "Paul Ryan, R-Wis.,": a member of the US Congress, party and state
+_US_PARTY_AND_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z.]{1,12}\s*[),]")
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
@@ -714,7 +716,8 @@ class SpeakerResolver:
             # the speaker works at is theirs ("directrice à ONU Climat"), one they are accredited to is not
             matches = [c for c in descriptive_matches(before, counterpart_is_other=False)
                        if not (_ACCREDITED_TO if c.kind == "institution" else _LOCATIVE).search(before[:c.start])]
-            country = (organisation_of_role(before, matches) or self._owner(before, start)
+            country = (("US" if _US_PARTY_AND_STATE.match(rest) else None)
+                       or organisation_of_role(before, matches) or self._owner(before, start)
                        or self._named_owner(before, start)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
