@@ -899,7 +899,7 @@ def test_a_paper_that_reports_before_a_colon_speaks():
     ("The OSCE sent observers to the vote in March.\n\nSaara Lindqvist, the Finnish diplomat who headed the "
      "observation mission, was blunt. “The count was clean, the campaign was not,” she said.\n", "en", "OSCE"),
     ("Le médiateur désigné par l'UA, le diplomate béninois Koffi Adjovi, a défendu « un texte imparfait ».\n",
-     "fr", "AU"),
+     "fr", "AFU"),
     # the organisation named in the description wins over one named before
     ("The AU called for calm.\n\nLena Hartwig, the German diplomat who heads the EU delegation in Nairobi, "
      "said the talks would go on. “We are ready to help,” she said.\n", "en", "EU"),
@@ -936,3 +936,13 @@ def test_a_us_party_and_state_label_makes_a_member_of_congress_american():
     resolver = SpeakerResolver("Democratic Sen. Claire Hollis (D-Mo.) scolded the authors of the British study "
                                "in London. Rep. Dale Okafor, R-Wis., agreed with Britain's regulator.")
     assert (resolver.people["Hollis"].country, resolver.people["Okafor"].country) == ("US", "US")
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("“We will not be intimidated,” said the Australian defence minister, Grant Hollis.", "en", "AU"),
+    ("« Nous tiendrons nos engagements », a assuré la ministre australienne, Claire Doyle, à Sydney.", "fr", "AU"),
+    ("“The ceasefire must hold,” the AU said in a statement.", "en", "AFU"),
+    ("« Le cessez-le-feu doit tenir », a déclaré l'Union africaine.", "fr", "AFU"),
+])
+def test_australia_is_au_and_the_african_union_afu(text, lang, country):
+    assert [r["country"] for r in extract_quotes(text, lang)] == [country]

@@ -57,7 +57,7 @@ CONFLICTUAL_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # ISO 3166 alpha-3 → alpha-2: the states of resources/countries.csv and every source code of the
 # PLOVER/CAMEO file, plus the file's non-ISO spellings (ITL, JAP, VTN).
 ALPHA3_TO_ALPHA2 = {
-    "AFG": "AF", "AGO": "AO", "ALB": "AL", "ARG": "AR", "ARM": "AM", "AUT": "AT", "AZE": "AZ",
+    "AFG": "AF", "AGO": "AO", "ALB": "AL", "ARG": "AR", "ARM": "AM", "AUS": "AU", "AUT": "AT", "AZE": "AZ",
     "BDI": "BI", "BEL": "BE", "BEN": "BJ", "BGD": "BD", "BGR": "BG", "BIH": "BA", "BLR": "BY",
     "BRA": "BR", "CAN": "CA", "CHE": "CH", "CHL": "CL", "CHN": "CN", "CIV": "CI", "COD": "CD",
     "COL": "CO", "CZE": "CZ", "DEU": "DE", "DNK": "DK", "DZA": "DZ", "EGY": "EG", "ESP": "ES",
@@ -88,7 +88,7 @@ ORGANISATION_PATTERNS = [
     (re.compile(r"Red Cross|Red Crescent|(?<!\w)ICRC(?!\w)", re.I), "ICRC"),
     (re.compile(r"(?<!\w)NATO(?!\w)|North Atlantic Treaty", re.I), "NATO"),
     (re.compile(r"(?<!\w)OSCE(?!\w)|Organi[sz]ation for Security and Co-?operation", re.I), "OSCE"),
-    (re.compile(r"African Union"), "AU"),
+    (re.compile(r"African Union"), "AFU"),
     (re.compile(r"(?<!\w)ASEAN(?!\w)|Association of Southeast Asian Nations"), "ASEAN"),
     (re.compile(r"(?<!\w)ECOWAS(?!\w)|Economic Community of West African States"), "ECOWAS"),
     (re.compile(r"European (?:Union|Community|Communities|Commission|Council|Parliament)"

@@ -208,7 +208,7 @@ def descriptive_matches(description: str, counterpart_is_other: bool = True) -> 
 def organisation_of_role(description: str, matches: list[CountryMatch] | None = None) -> str | None:
     """The organisation a role is held in: "chef de la délégation du CICR au Soudan" → ICRC."""
     for m in descriptive_matches(description) if matches is None else matches:
-        if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU")) \
+        if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN")) \
                 and (ORGANISATION_ROLE.search(description[:m.start]) or m.body == "office"):
             return m.code
     return None

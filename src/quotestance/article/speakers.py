@@ -643,11 +643,11 @@ class SpeakerResolver:
 
     # -- memory -------------------------------------------------------------------------------
     def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None) -> str | None:
-        """The state named most often between two offsets, quoted words left out (a state's own bodies,
-        "le Quai d'Orsay", "Gassco", count for it)."""
+        """The state or organisation named most often between two offsets, quoted words left out (a
+        state's own bodies, "le Quai d'Orsay", "Gassco", count for it; "l'Union africaine" for the AU)."""
         text = self.outside_quotes[start:end]
         counts = Counter(m.code for m in countries_in(text)
-                         if m.kind in ("country", "demonym", "capital", "city", "institution") and len(m.code) == 2
+                         if m.kind in ("country", "demonym", "capital", "city", "institution")
                          and (among is None or m.code in among)
                          and text[m.start:m.end] not in _institution_seats())
         return counts.most_common(1)[0][0] if counts else None
@@ -786,7 +786,7 @@ class SpeakerResolver:
             return None
         # the mission's organisation named in the description itself ("who heads the EU delegation"), else before
         named = [m.code for m in countries_in(self.outside_quotes[max(0, at - _LOOKBACK):at] + " " + description)
-                 if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN", "AU"))]
+                 if m.kind == "institution" and (len(m.code) > 2 or m.code in ("EU", "UN"))]
         return named[-1] if named else None
 
     def _office_before_nationality(self, chunks: list[str], matches: list, at: int) -> str | None:
@@ -797,7 +797,7 @@ class SpeakerResolver:
             return None
         office = chunks[-2]
         found = organisation_of_role(office) or self._owner(office, at)
-        return found if found and (len(found) > 2 or found in ("EU", "UN", "AU")) else None
+        return found if found and (len(found) > 2 or found in ("EU", "UN")) else None
 
     def _owner(self, description: str, at: int) -> str | None:
         """ "its spokesperson", "sa porte-parole", "the agency's director", "Commission spokesperson":
@@ -830,7 +830,7 @@ class SpeakerResolver:
             named = [c for c in found if c.kind == "institution"
                      and any(stem in before[c.start:c.end].lower() for stem in stems)]
             typed = [c for c in found if c.kind == "institution" and c.body in kinds]
-            bodies = [c for c in found if c.kind == "institution" and (len(c.code) > 2 or c.code in ("EU", "UN", "AU"))]
+            bodies = [c for c in found if c.kind == "institution" and (len(c.code) > 2 or c.code in ("EU", "UN"))]
             found = named or typed or bodies
         else:
             # a possessive refers close by, to a capital too ("Minsk, for its part, … its foreign ministry")
