@@ -256,6 +256,6 @@ def office_holder_country(title: str, family_name: str) -> str | None:
     the title names who has that family name (none when two countries' holders share it)."""
     low = " ".join(title.lower().split())
     roles = [role for role, words in _office_titles().items()
-             if any(re.search(rf"\b{re.escape(w)}$", low) for w in words)]
+             if any(low.endswith(w) and not low[:-len(w)][-1:].isalnum() for w in words)]
     found = {code for role in roles for code in _office_holders().get((role, family_name), ())}
     return found.pop() if len(found) == 1 else None
