@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from quotestance import __version__
+from quotestance.contract import ARTICLE_FIELDS, EXTRACT_FIELDS, OUTPUT_FIELDS
 
 app = typer.Typer(help="Speaker, country, stance and sentiment of quoted statements in news.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -68,7 +69,6 @@ def predict(
         help="Label a stance or sentiment 'uncertain' when its top probability is below this.")] = 0.0,
 ) -> None:
     """Classify statements (stance, sentiment, country), or every quoted statement of articles."""
-    from quotestance.contract import ARTICLE_FIELDS
     from quotestance.serving import ModelNotFoundError, load_model
     from quotestance.statement_io import UserInputError, read_statements
 
@@ -118,11 +118,8 @@ def _output_format(fmt: str | None, output: str, force: bool) -> str:
     return fmt
 
 
-def _emit(rows: list[dict], fmt: str, output: str, force: bool, fields: tuple[str, ...] | None = None) -> None:
-    from quotestance.contract import OUTPUT_FIELDS
+def _emit(rows: list[dict], fmt: str, output: str, force: bool, fields: tuple[str, ...] = OUTPUT_FIELDS) -> None:
     from quotestance.statement_io import render, write_atomic
-
-    fields = fields or OUTPUT_FIELDS
 
     if fmt == "table":
         from rich.console import Console
@@ -177,7 +174,6 @@ def extract(
 ) -> None:
     """Find the quoted statements of articles with their speaker and the speaker's country."""
     from quotestance.article.pipeline import extract_articles
-    from quotestance.contract import EXTRACT_FIELDS
     from quotestance.statement_io import UserInputError, read_articles
 
     fmt = _output_format(fmt, output, force)
