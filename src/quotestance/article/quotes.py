@@ -67,13 +67,17 @@ def _scan(text: str, start: int, end: int, carried: str | None):
     return found
 
 
+# How the journalist reached the speaker, said between a reporting verb and its subject
+# ("explique, joint par notre rédaction, le représentant…")
+REACHED_BY = r"(?:jointe?|interrogée?|contactée?|citée?)"
+
+
 @cache
 def _incise() -> re.Pattern:
     """An attribution inserted inside French guillemets: «A, a-t-il ajouté, B» → A and B."""
     fr = reporting_verbs()["fr"]
     inverted = r"(?:(?:se|s'|me|m'|nous|lui)\s*)?[a-zàâçéèêëîïôûùüÿœ]+(?:-t)?-(?:il|elle|ils|elles|on)\b"
-    # "explique, joint par notre rédaction, le représentant…": a circumstance between the verb and its subject
-    reached = r"(?:,\s*(?:jointe?|interrogée?|contactée?)\s+[^,.;:!?«»“”\n]{1,40},)?"
+    reached = rf"(?:,\s*{REACHED_BY}\s+[^,.;:!?«»“”\n]{{1,40}},)?"
     auxiliary = r"(?:a|ont|avait|avaient|aurait)\s+(?:" + alternation(fr["participle"]) + r")\b" + reached
     present = r"(?:" + alternation(fr["present"]) + r")" + reached + r"\s+(?=[A-ZÀ-Ýa-zà-ÿ])"
     end = r"(?:,|(?<!\sM)(?<!\sDr)\.)\s+"     # a comma, or a full stop that is not "M." / "Dr."

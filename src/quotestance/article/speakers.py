@@ -28,7 +28,7 @@ from quotestance.article.countries import (
     office_titles_alternation,
     organisation_of_role,
 )
-from quotestance.article.quotes import TRANSCRIPT_LABEL, QuoteSpan
+from quotestance.article.quotes import REACHED_BY, TRANSCRIPT_LABEL, QuoteSpan
 from quotestance.article.statements import LEADING_CIRCUMSTANCES, french_any_verb_after
 from quotestance.lexicon import alternation, csv_rows, reporting_verbs, resource_yaml
 
@@ -425,7 +425,7 @@ _DESCRIBED = (r"described|called|termed|dubbed|branded|labell?ed|characteri[sz]e
 
 
 # after an inverted verb, a circumstance before the subject: "explique, joint par notre rédaction, le…"
-_REACHED = r"(?:\s+|\s*(?=,\s*(?:jointe?|interrogée?|contactée?)\s))"
+_REACHED = rf"(?:\s+|\s*(?=,\s*{REACHED_BY}\s))"
 
 
 @cache

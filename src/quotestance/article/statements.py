@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from quotestance.article.context import TITLE_ABBREVIATIONS
+from quotestance.article.quotes import REACHED_BY
 from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
 
 
@@ -38,7 +39,7 @@ _CIRCUMSTANCE = (r"(?:à|au|aux)\s+(?:la\s+|l'|l’|notre\s+|nos\s+|son\s+|sa\s+
                  r"(?:le\s+|la\s+|les\s+|l'|l’|un\s+|une\s+|notre\s+|nos\s+|son\s+|sa\s+|ses\s+)?[\w-]+"
                  # "devant le Jogorku Kenech le ministre"
                  r"(?:\s+[A-ZÀ-Ý][\w-]+(?=\s+(?:le|la|les|l'|l’)\s*\w))?|"
-                 r",?\s*(?:joint|jointe|interrogé|interrogée|contacté|contactée|cité|citée)\s+[^,.;:!?«»“”\"\n]{1,40},")
+                 rf",?\s*{REACHED_BY}\s+[^,.;:!?«»“”\"\n]{{1,40}},")
 
 
 LEADING_CIRCUMSTANCES = re.compile(rf"^\s*(?:(?:{_CIRCUMSTANCE})\s*,?\s+){{1,3}}(?=[A-ZÀ-Ýa-zà-ÿ])")
