@@ -946,3 +946,22 @@ def test_a_us_party_and_state_label_makes_a_member_of_congress_american():
 ])
 def test_australia_is_au_and_the_african_union_afu(text, lang, country):
     assert [r["country"] for r in extract_quotes(text, lang)] == [country]
+
+
+@pytest.mark.parametrize("text, lang, speaker, country", [
+    ("Senator Dana Whitcombe toured Ohio.\n\n“We will win,” said Whitcombe adviser Kellyanne Dorsey.\n",
+     "en", "Kellyanne Dorsey", "US"),
+    ("Senator Dana Whitcombe toured Ohio.\n\nDana Whitcombe’s campaign manager Robby Marsh said “we will win”.\n",
+     "en", "Robby Marsh", "US"),
+    ("La présidente française Élise Garnier était à Berlin lundi.\n\n« Nous signerons », a déclaré le "
+     "porte-parole de Garnier, Julien Farcot, à Berlin.\n", "fr", "Julien Farcot", "FR"),
+    ("La présidente française Élise Garnier était à Berlin lundi.\n\n« Nous signerons », a déclaré à Berlin "
+     "Julien Farcot, porte-parole de la présidente Garnier.\n", "fr", "Julien Farcot", "FR"),
+    # a name after "of" that is no one's principal stays the speaker's own
+    ("Not everyone agrees. According to Rupert Oyelaran of the London consultancy Andes Risk, the measures "
+     "are “largely symbolic”.\n", "en", "Rupert Oyelaran", "GB"),
+])
+def test_someone_in_a_persons_service_is_named_and_shares_their_country(text, lang, speaker, country):
+    """"Clinton spokesman Jesse Lehrich" is Lehrich, not Clinton; "le porte-parole de Macron" is French
+    wherever the paragraph is."""
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]

@@ -356,6 +356,17 @@ def _of_a_body() -> re.Pattern:
                       r"(?:(?:[A-Z][\w'’-]*\s+)+(?:and|&|et)\s+)?$")
 
 
+def _qualifies_someone(phrase: str, start: int, end: int) -> bool:
+    """Whether the name at start:end only says whose someone is: "Clinton('s) spokesman …",
+    "le porte-parole du président Macron, …", "an adviser to Trump"."""
+    role = re.match(r"(?:['’]s)?(?:\s+(?-i:[a-z][\w-]*)){1,3}", phrase[end:])
+    if role and role.group(0).split()[-1] in ROLE_NOUNS:
+        return True
+    owner = re.search(r"\b(?:de|d['’]|du|of|to|for)\s+(?P<titles>(?:[\w.]+\s+){0,3})$", phrase[:start])
+    return owner is not None and all(w.lower().strip(".") in TITLE_WORDS or w.lower() in ("the", "le", "la")
+                                     for w in owner.group("titles").split())
+
+
 def person_names(phrase: str) -> list[tuple[re.Match, str]]:
     """Capitalised name runs that are not titles, countries or institutions."""
     names = []
@@ -611,6 +622,15 @@ _TOP_DIPLOMAT = re.compile(r"\bchef\s+de\s+la\s+diplomatie\b|\btop\s+diplomat\b"
 _FOREIGN_MINISTER = re.compile(r"\bministre\s+(?:\w+\s+)?des\s+affaires\s+étrangères|\bforeign\s+minister", re.I)
 _LEADS_MISSION = re.compile(rf"\b(?:who|qui)\s+{LEADS}\s+(?:the|la|le|l['’])\s*"
                             r"(?:[\w-]+\s+){0,2}(?:mission|operation|opération|force|delegation|délégation)\b", re.I)
+# roles held in someone's service: "le porte-parole de Macron", "an aide to Erdogan", "Trump adviser X"
+_SERVICE_ROLE = (r"(?:porte-parole|spokes(?:man|woman|person)|press\s+secretary|conseill(?:er|ère)|advis[eo]r|aide|"
+                 r"chef\s+de\s+cabinet|chief\s+of\s+staff|directeur\s+de\s+campagne|directrice\s+de\s+campagne|"
+                 r"campaign\s+(?:manager|chair(?:man|woman)?|spokes(?:man|woman|person))|bras\s+droit|right-hand\s+man)")
+_SERVES = re.compile(rf"\b{_SERVICE_ROLE}\s+(?:de\s+|d['’]|du\s+|to\s+|for\s+|of\s+)(?:(?:the\s+|le\s+|la\s+)?"
+                     rf"(?:[a-zé-]+\s+){{0,2}}(?:president|président|présidente|prime\s+minister|premier\s+ministre|"
+                     rf"chancellor|chancelier|chancelière|M\.|Mr\.?|Mrs\.?|Ms\.?|Mme)\s+)?(?P<name>{_NAME_TOKEN})|"
+                     rf"(?P<before>(?-i:{_NAME_TOKEN}))(?:['’]s)?\s+(?:(?:senior|top|chief|longtime|former|campaign|press)\s+)?"
+                     rf"{_SERVICE_ROLE}\b", re.I)
 # "Sen. Claire McCaskill (D-Mo.)", "Paul Ryan, R-Wis.,": a member of the US Congress, party and state
 _US_PARTY_AND_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z.]{1,12}\s*[),]")
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
@@ -722,10 +742,11 @@ class SpeakerResolver:
                        if not (_ACCREDITED_TO if c.kind == "institution" else _LOCATIVE).search(before[:c.start])]
             country = (("US" if _US_PARTY_AND_STATE.match(rest) else None)
                        or organisation_of_role(before, matches) or self._owner(before, start)
-                       or self._named_owner(before, start)
+                       or self._named_owner(before, start) or self._principal_country(before)
                        or self._office_before_nationality(before_chunks, matches, start)
                        or (matches[0].code if matches else None) or self._owner(after, start)
-                       or self._named_owner(after, start) or self._mission_led(after, start)
+                       or self._named_owner(after, start) or self._principal_country(after)
+                       or self._mission_led(after, start)
                        or country_of_description(after) or self._body_named_before(before, start))
             if country is None:
                 country = self._place_opening_sentence(start)
@@ -881,6 +902,20 @@ class SpeakerResolver:
         first = re.search(rf"\b{re.escape(owner.group('name'))}\b", self.outside_quotes[:max(0, at - 1)])
         return self._country_beside(first.start(), first.end()) if first else None
 
+    def _principal_country(self, description: str) -> str | None:
+        """ "porte-parole de Macron", "an aide to Erdogan", "Trump adviser": the country of the person
+        served, when the article or the gazetteer knows it."""
+        served = _SERVES.search(description)
+        if served is None:
+            return None
+        name = served.group("name") or served.group("before")
+        if name.lower() in TITLE_WORDS or name.lower() in ROLE_NOUNS:
+            return None
+        known = self.people.get(name)
+        if known is not None:
+            return known.country
+        return next((c.code for c in countries_in(name) if c.kind == "person"), None)
+
     def _country_beside(self, noun_start: int, noun_end: int) -> str | None:
         """The country word nearest a noun inside its noun phrase and sentence ("Iran's Foreign
         Ministry", "le ministère algérien des Affaires étrangères", "China's Jiangnan …")."""
@@ -983,8 +1018,11 @@ class SpeakerResolver:
             return Speaker(owned.group(0), owner.country if owner else None, kind="institution")
         honorific = _HONORIFIC.search(phrase)
         tokens = list(_NAME_TOKEN_RE.finditer(phrase))
+        full_names = [name.split() for _, name in person_names(phrase)] if len(tokens) > 2 else []
         for i, m in enumerate(tokens):
             token = m.group()
+            if any(token not in name for name in full_names) and _qualifies_someone(phrase, m.start(), m.end()):
+                continue      # "Clinton spokesman Jesse Lehrich", "le porte-parole de Macron, Julien Farcot"
             if token in self.people and token.lower() not in TITLE_WORDS:
                 before = tokens[i - 1] if i else None
                 given = before.group() if before and phrase[before.end():m.start()].isspace() else ""
