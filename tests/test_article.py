@@ -965,3 +965,15 @@ def test_someone_in_a_persons_service_is_named_and_shares_their_country(text, la
     """"Clinton spokesman Jesse Lehrich" is Lehrich, not Clinton; "le porte-parole de Macron" is French
     wherever the paragraph is."""
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le Sri Lanka rejette les accusations de ses créanciers.\n\nColombo négocie depuis un an.\n\n"
+     "Le vice-ministre des Finances, Nimal Perera, a répondu jeudi. « Aucun paiement n'a été suspendu », "
+     "a-t-il assuré à l'AFP.\n", "fr"),
+    ("Sri Lanka rejects its creditors' claims.\n\nColombo has been negotiating for a year.\n\n"
+     "The deputy finance minister, Nimal Perera, answered on Thursday. “No payment has been suspended,” "
+     "he told Reuters.\n", "en"),
+])
+def test_the_news_agency_a_speaker_talks_to_is_not_their_country(text, lang):
+    assert [r["country"] for r in extract_quotes(text, lang)] == ["LK"]

@@ -198,6 +198,9 @@ _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+# whom the words were said to: "a-t-il assuré à l'AFP", "told Reuters", "in an interview with the BBC"
+_ADDRESSEE = re.compile(r"(?:\b(?:à|au|aux|told|to|with|avec)|\binterview|\bentretien)\s+"
+                        r"(?:the\s+|l['’]|la\s+|le\s+)?$", re.I)
 # "un communiqué du ministère": the body that issued a document the phrase opens with (not one an apposition
 # mentions: "le vice-ministre de l'Énergie, X, en réponse à une lettre adressée par Bagdad")
 _ISSUED_BY = re.compile(r"^[^,]*?\b(?:communiqué|statement|déclaration|texte|release|readout|rapport|report|note|"
@@ -673,7 +676,10 @@ class SpeakerResolver:
         counts = Counter(m.code for m in countries_in(text)
                          if m.kind in ("country", "demonym", "capital", "city", "institution")
                          and (among is None or m.code in among)
-                         and text[m.start:m.end] not in _institution_seats())
+                         and text[m.start:m.end] not in _institution_seats()
+                         # the news agency or the broadcaster someone spoke to is not whom they speak for
+                         and not (m.kind == "institution" and m.body in ("agency", "company")
+                                  and _ADDRESSEE.search(text, max(0, m.start - 25), m.start)))
         return counts.most_common(1)[0][0] if counts else None
 
     def which_agency(self, speaker: Speaker, country: str | None, at: int) -> str | None:
