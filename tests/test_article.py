@@ -977,3 +977,13 @@ def test_someone_in_a_persons_service_is_named_and_shares_their_country(text, la
 ])
 def test_the_news_agency_a_speaker_talks_to_is_not_their_country(text, lang):
     assert [r["country"] for r in extract_quotes(text, lang)] == ["LK"]
+
+
+def test_a_body_named_before_takes_the_country_of_its_own_phrase_not_of_the_sentence_object():
+    """"Japan's powerful foreign ministry summoned Russia's envoy": the ministry is Japan's, though Russia
+    is named nearer; "the ministry" later is that one."""
+    text = ("Japan's powerful foreign ministry summoned Russia's envoy on Monday. Later that day the ministry said "
+            "it wanted “a full account” of the test.")
+    resolver = SpeakerResolver(text)
+    resolver._at = text.index("“")
+    assert resolver.resolve("the ministry").country == "JP"

@@ -198,6 +198,9 @@ _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+# the words that may stand between a body's noun and its country in one noun phrase
+_SAME_PHRASE = re.compile(r"(?:\s*(?:(?-i:[A-ZÀ-Ý])[\w'’-]*|de|des|du|d['’]|la|le|les|l['’]|et|and|of|for|the|in|"
+                          r"à|en|au|aux|chargée?s?)\b)*\s*(?:d['’]|l['’])?", re.I)
 # whom the words were said to: "a-t-il assuré à l'AFP", "told Reuters", "in an interview with the BBC"
 _ADDRESSEE = re.compile(r"(?:\b(?:à|au|aux|told|to|with|avec)|\binterview|\bentretien)\s+"
                         r"(?:the\s+|l['’]|la\s+|le\s+)?$", re.I)
@@ -929,7 +932,10 @@ class SpeakerResolver:
         start = max([noun_start - 60] + [text.rfind(c, 0, noun_start) + 1 for c in ".!?\n"])
         ends = [e for e in (text.find(c, noun_end, noun_end + 40) for c in ".!?\n,") if e >= 0]
         window = text[start:min(ends, default=noun_end + 40)]
-        matches = countries_in(window)
+        # after the noun, only words of its own phrase ("ministère japonais des Affaires étrangères",
+        # "Ministry of Foreign Affairs of Japan"), not the sentence's object ("…ministry summoned a Russian")
+        matches = [c for c in countries_in(window) if c.start < noun_end - start
+                   or _SAME_PHRASE.fullmatch(window[noun_end - start:c.start])]
         # a state or a nationality; else the capital the body sits in ("the Armament Agency in Warsaw")
         found = [c for c in matches if c.kind in ("country", "demonym", "institution")] \
             or [c for c in matches if c.kind == "capital" and c.start > noun_end - start
