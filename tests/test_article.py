@@ -987,3 +987,13 @@ def test_a_body_named_before_takes_the_country_of_its_own_phrase_not_of_the_sent
     resolver = SpeakerResolver(text)
     resolver._at = text.index("“")
     assert resolver.resolve("the ministry").country == "JP"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Mariko Tsuda, who teaches space law in Kyoto, said the case would test the 1972 Liability Convention. "
+     "“Proving fault in orbit is extremely hard,” she said.", "en"),
+    ("Claire Vidal, juriste à Lyon, estime que l'affaire mettra à l'épreuve la Convention sur la "
+     "responsabilité de 1972. « Prouver une faute en orbite est très difficile », dit-elle.", "fr"),
+])
+def test_a_convention_or_a_protocol_is_no_person(text, lang):
+    assert [r["speaker"] for r in extract_quotes(text, lang)] == [text.split(",")[0]]
