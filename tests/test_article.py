@@ -997,3 +997,20 @@ def test_a_body_named_before_takes_the_country_of_its_own_phrase_not_of_the_sent
 ])
 def test_a_convention_or_a_protocol_is_no_person(text, lang):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == [text.split(",")[0]]
+
+
+@pytest.mark.parametrize("text, lang, speaker, country", [
+    ("Le Sri Lanka négocie avec ses créanciers.\n\nArrivée lundi à Colombo, la Chilienne Paula Ortúzar, qui dirige "
+     "depuis l'an dernier la mission du FMI pour l'île, a rencontré les syndicats. « Le Sri Lanka a tenu ses "
+     "engagements », a-t-elle déclaré.\n", "fr", "Paula Ortúzar", "IMF"),
+    ("Sudan's army blamed the RSF.\n\nInes Moreau-Diallo has run the Nyala sub-office of the UN Office for the "
+     "Coordination of Humanitarian Affairs since 2024.\n“We need the terminals,” she said.\n", "en",
+     "Ines Moreau-Diallo", "UN"),
+    # an epithet with a nationality refers back to the international official just named
+    ("Chypre reste divisée.\n\nÀ Genève, l'émissaire du secrétaire général de l'ONU, Lucía Ferrán, a obtenu un "
+     "calendrier. « Personne n'attendait un miracle », a déclaré la diplomate chilienne.\n", "fr",
+     "Lucía Ferrán", "UN"),
+])
+def test_an_international_official_speaks_for_the_organisation_whatever_their_nationality(
+        text, lang, speaker, country):
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]

@@ -198,6 +198,12 @@ _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+# a name followed by what the person runs: "X has run the Nyala sub-office of the UN…", "X dirige la…"
+_RUNS = re.compile(rf"\s+(?:(?:has|had)\s+(?:run|{LEADS})|{LEADS})\s+[^,.;:\n«“\"]{{0,120}}")
+# a definite role with a nationality: "la diplomate chilienne", "l'épidémiologiste guinéenne",
+# "the Dutch agronomist"
+_NATIONAL_EPITHET = re.compile(r"(?:(?:le|la)\s+|l['’]\s*)(?P<noun>[a-zà-ÿ-]+)\s+[a-zà-ÿ-]+|"
+                               r"the\s+[a-z-]+\s+(?P<en_noun>[a-z-]+)")
 # the words that may stand between a body's noun and its country in one noun phrase
 _SAME_PHRASE = re.compile(r"(?:\s*(?:(?-i:[A-ZÀ-Ý])[\w'’-]*|de|des|du|d['’]|la|le|les|l['’]|et|and|of|for|the|in|"
                           r"à|en|au|aux|chargée?s?)\b)*\s*(?:d['’]|l['’])?", re.I)
@@ -749,7 +755,14 @@ class SpeakerResolver:
             # the speaker works at is theirs ("directrice à ONU Climat"), one they are accredited to is not
             matches = [c for c in descriptive_matches(before, counterpart_is_other=False)
                        if not (_ACCREDITED_TO if c.kind == "institution" else _LOCATIVE).search(before[:c.start])]
+            # "Marguerite X has run the Nyala sub-office of the UN OCHA since…": a body the speaker runs
+            runs = _RUNS.match(rest)
+            # "la Chilienne X, qui dirige depuis l'an dernier la mission du FMI": an organisation's
+            # official speaks for it whatever their nationality
+            nationality_only = bool(matches) and all(c.kind == "demonym" for c in matches)
             country = (("US" if _US_PARTY_AND_STATE.match(rest) else None)
+                       or (organisation_of_role(after) if nationality_only else None)
+                       or (organisation_of_role(runs.group(0)) if runs else None)
                        or organisation_of_role(before, matches) or self._owner(before, start)
                        or self._named_owner(before, start) or self._principal_country(before)
                        or self._office_before_nationality(before_chunks, matches, start)
@@ -1084,6 +1097,15 @@ class SpeakerResolver:
         role = self._known_by_role(low)
         if role is not None and (country is None or role.country == country):
             return role
+        national = _NATIONAL_EPITHET.fullmatch(low) if country is not None else None
+        if national and (national.group("noun") or national.group("en_noun")) in ROLE_NOUNS | _EPITHET_NOUNS:
+            # "la diplomate chilienne", "the Dutch agronomist" after an international official was named:
+            # that official, as a pronoun would be (a state's own official keeps the nationality)
+            gender = {"le": "m", "la": "f"}.get(low.split()[0])
+            found = self._pronoun(gender, self._at)
+            if found is not None and found.kind == "person" and found.country is not None \
+                    and (len(found.country) > 2 or found.country in ("EU", "UN")):
+                return found
         if country is not None:
             return Speaker(phrase, country, kind="institution")
         epithet = re.fullmatch(r"(?P<article>the|le|la|l'|l’)\s*(?:[a-zà-ÿ-]+\s+){0,2}(?P<noun>[a-zà-ÿ-]+)", low)
