@@ -1014,3 +1014,14 @@ def test_a_convention_or_a_protocol_is_no_person(text, lang):
 def test_an_international_official_speaks_for_the_organisation_whatever_their_nationality(
         text, lang, speaker, country):
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Cyprus signs a gas deal with Egypt.\n\nNicosia had waited two years.\n\nEleni Marou, the energy minister, "
+     "signed the documents in Cairo alongside her Egyptian counterpart. “This is a good day,” she said.\n", "en"),
+    ("Chypre signe un accord gazier avec l'Égypte.\n\nNicosie attendait depuis deux ans.\n\nLa ministre de "
+     "l'Énergie, Eleni Marou, a signé les documents au Caire aux côtés de son homologue égyptien. « C'est un bon "
+     "jour », a-t-elle dit.\n", "fr"),
+])
+def test_the_country_of_a_speakers_counterpart_is_not_theirs(text, lang):
+    assert [r["country"] for r in extract_quotes(text, lang)] == ["CY"]

@@ -161,7 +161,8 @@ def country_of_description(description: str) -> str | None:
 
 # "s'est entretenu avec son homologue russe", "spoke with his Pakistani counterpart": the other
 # party's country. ("Son homologue britannique, Oliver Pennington" is the speaker's own.)
-_WITH_THEIR = r"\b(?:avec|with|to|à|et|and|from|auprès\s+de)\s+(?:son|sa|ses|leur|leurs|his|her|their|its)\s+"
+_WITH_THEIR = (r"\b(?:avec|with|to|à|et|and|from|auprès\s+de|alongside|beside|aux\s+côtés\s+de|face\s+à|against|contre)"
+               r"\s+(?:son|sa|ses|leur|leurs|his|her|their|its)\s+")
 COUNTERPART = re.compile(_WITH_THEIR + r"(?:homologues?|counterparts?)\s+(?:\w+\s+){0,2}$", re.I)
 COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|opposite\s+numbers?)\b", re.I)
 

@@ -23,6 +23,7 @@ from quotestance.article.countries import (
     country_of_description,
     country_of_name,
     descriptive_matches,
+    is_counterpart,
     office_holder_country,
     office_title,
     office_titles_alternation,
@@ -719,7 +720,14 @@ class SpeakerResolver:
         if at is not None:
             start = self.text.rfind("\n", 0, at) + 1
             end = self.text.find("\n", at)
-            found = self._most_named_country(start, end if end >= 0 else len(self.text), among)
+            end = end if end >= 0 else len(self.text)
+            # "X signed the deal in Cairo alongside her Egyptian counterpart": whoever the paragraph
+            # names as the speaker's counterpart is from another country
+            paragraph = self.outside_quotes[start:end]
+            others = {m.code for m in countries_in(paragraph) if m.kind == "demonym" and is_counterpart(paragraph, m)}
+            if others:
+                among = (among or frozenset(m.code for m in countries_in(self.outside_quotes))) - others
+            found = self._most_named_country(start, end, among)
             if found:
                 return found
         if federal:
