@@ -1025,3 +1025,18 @@ def test_an_international_official_speaks_for_the_organisation_whatever_their_na
 ])
 def test_the_country_of_a_speakers_counterpart_is_not_theirs(text, lang):
     assert [r["country"] for r in extract_quotes(text, lang)] == ["CY"]
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("Egypt's gas exports are no panacea. “Cairo will burn what it produces,” said Nikos Varvitsis of Kallisto "
+     "Energy, an Athens-based consultancy.\n", "en", "GR"),
+    ("Washington issued a permit to Deepwell Metals, a contractor headquartered in Vancouver.\n\nJamaica hosts "
+     "the talks. Deepwell Metals rejected the study. “Our data are sound,” said Ray Okoro, the company's head "
+     "of environment.\n", "en", "CA"),
+    ("Washington a délivré un permis à la société canadienne Deepwell Metals.\n\nÀ Kingston, le directeur "
+     "juridique de Deepwell Metals, Ray Okoro, a réagi. « Notre permis est valide », a-t-il dit.\n", "fr", "CA"),
+])
+def test_a_body_the_article_places_gives_its_country_to_its_staff(text, lang, country):
+    """"Kallisto Energy, an Athens-based consultancy", "la société canadienne Deepwell Metals": bodies the
+    lexicons do not know, placed by the article."""
+    assert [r["country"] for r in extract_quotes(text, lang)] == [country]

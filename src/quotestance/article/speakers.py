@@ -19,6 +19,7 @@ from itertools import islice
 from quotestance.article.context import TITLE_ABBREVIATIONS
 from quotestance.article.countries import (
     LEADS,
+    CountryMatch,
     countries_in,
     country_of_description,
     country_of_name,
@@ -199,6 +200,17 @@ _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+# a body with its base: "Nereus Energy, an Athens-based consultancy", "X, a contractor headquartered in
+# Vancouver", "la société canadienne Abyssal Metals", "Nordwelle, basée à Hambourg"
+_BODY_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w&'’-]*){0,4}"
+_PLACE_NAME = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*)?"
+_BODY_WITH_A_BASE = re.compile(
+    rf"(?P<a_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<a_place>{_PLACE_NAME})-based\b|"
+    rf"(?P<b_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:headquartered|based)\s+in\s+"
+    rf"(?P<b_place>{_PLACE_NAME})|"
+    rf"(?P<c_name>{_BODY_NAME}),\s+(?:basée?|installée?|établie?|implantée?)\s+à\s+(?P<c_place>{_PLACE_NAME})|"
+    rf"\b(?:la\s+société|l['’]entreprise|le\s+groupe|la\s+firme|le\s+cabinet|la\s+compagnie|l['’]ONG|"
+    rf"le\s+fonds|la\s+banque)\s+(?:publique\s+|privée\s+)?(?P<d_place>[a-zéèêàâîôûç-]+)\s+(?P<d_name>{_BODY_NAME})")
 # a name followed by what the person runs: "X has run the Nyala sub-office of the UN…", "X dirige la…"
 _RUNS = re.compile(rf"\s+(?:(?:has|had)\s+(?:run|{LEADS})|{LEADS})\s+[^,.;:\n«“\"]{{0,120}}")
 # a definite role with a nationality: "la diplomate chilienne", "l'épidémiologiste guinéenne",
@@ -676,9 +688,29 @@ class SpeakerResolver:
         paragraphs = list(islice((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), 2))
         self.lede_end = paragraphs[1].end() if len(paragraphs) > 1 else 0
         self.lede_country = self._most_named_country(0, self.lede_end) if self.lede_end else None
+        self.bodies = self._bodies_with_a_base()
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
+    def _bodies_with_a_base(self) -> dict[str, str]:
+        """Bodies the lexicons do not know, placed by the article: "Nereus Energy, an Athens-based
+        consultancy", "la société canadienne Abyssal Metals", "Nordwelle, basée à Hambourg"."""
+        bodies: dict[str, str] = {}
+        for m in _BODY_WITH_A_BASE.finditer(self.outside_quotes):
+            name = next(m.group(f"{k}_name") for k in "abcd" if m.group(f"{k}_name"))
+            place = next(m.group(f"{k}_place") for k in "abcd" if m.group(f"{k}_name"))
+            found = [c for c in countries_in(place) if c.kind in ("country", "demonym", "capital", "city")]
+            # ("Dimitris Kouvelas of Nereus Energy, an Athens-based consultancy": the body is after "of")
+            name = re.split(r"\s+(?:of|de)\s+", name)[-1]
+            if found and not countries_in(name) and name.split()[0].lower() not in TITLE_WORDS:
+                bodies.setdefault(name, found[0].code)
+        return bodies
+
+    def _based_body(self, description: str) -> str | None:
+        """The country of a body placed by the article that a description names ("of Nereus Energy")."""
+        return next((code for name, code in self.bodies.items() if re.search(rf"\b{re.escape(name)}\b", description)),
+                    None)
+
     def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None) -> str | None:
         """The state or organisation named most often between two offsets, quoted words left out (a
         state's own bodies, "le Quai d'Orsay", "Gassco", count for it; "l'Union africaine" for the AU)."""
@@ -777,7 +809,8 @@ class SpeakerResolver:
                        or (matches[0].code if matches else None) or self._owner(after, start)
                        or self._named_owner(after, start) or self._principal_country(after)
                        or self._mission_led(after, start)
-                       or country_of_description(after) or self._body_named_before(before, start))
+                       or country_of_description(after) or self._body_named_before(before, start)
+                       or self._based_body(before + " " + after))
             if country is None:
                 country = self._place_opening_sentence(start)
             if country is None and not _CLAUSE.match(after):
@@ -877,7 +910,10 @@ class SpeakerResolver:
             # droits humains": the body is named right here
             return None
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
-        mentioned = countries_in(before)
+        # (bodies placed by the article count: "Abyssal Metals rejected the study. … the company's head")
+        mentioned = sorted(countries_in(before) + [
+            CountryMatch(code, m.start(), "institution", m.end(), "company") for name, code in self.bodies.items()
+            for m in re.finditer(rf"\b{re.escape(name)}\b", before)], key=lambda c: c.start)
         found = [c for c in mentioned if c.kind in ("institution", "demonym", "country")]
         noun = noun.lower()
         if noun:
