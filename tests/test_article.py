@@ -1040,3 +1040,17 @@ def test_a_body_the_article_places_gives_its_country_to_its_staff(text, lang, co
     """"Kallisto Energy, an Athens-based consultancy", "la société canadienne Deepwell Metals": bodies the
     lexicons do not know, placed by the article."""
     assert [r["country"] for r in extract_quotes(text, lang)] == [country]
+
+
+@pytest.mark.parametrize("text, country", [
+    # the country a speaker rejects is not theirs
+    ("Turkish warships shadow a cable survey\n\nATHENS - A Greek survey ship stopped work on Thursday, officials in "
+     "Athens said.\nThe government spokesman, Pavlos Antoniou, rejected Turkish claims that the area was "
+     "disputed. “We will lay this cable,” he said.\n", "GR"),
+    # nor the one a paragraph accuses
+    ("Estonia, like Finland, accuses Russia of jamming GPS signals, a charge Moscow denies. According to the "
+     "Transport Administration, "
+     "“more than 300 flights” were affected.\n", "EE"),
+])
+def test_the_party_a_paragraph_rejects_or_accuses_is_not_the_speakers(text, country):
+    assert [r["country"] for r in extract_quotes(text, "en")] == [country]

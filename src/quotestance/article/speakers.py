@@ -220,6 +220,12 @@ _NATIONAL_EPITHET = re.compile(r"(?:(?:le|la)\s+|l['’]\s*)(?P<noun>[a-zà-ÿ-]
 # the words that may stand between a body's noun and its country in one noun phrase
 _SAME_PHRASE = re.compile(r"(?:\s*(?:(?-i:[A-ZÀ-Ý])[\w'’-]*|de|des|du|d['’]|la|le|les|l['’]|et|and|of|for|the|in|"
                           r"à|en|au|aux|chargée?s?)\b)*\s*(?:d['’]|l['’])?", re.I)
+# a verb aimed at a party, right before it: "rejected Turkish claims", "accused Ankara", "a exhorté Washington"
+_TARGETED = re.compile(r"\b(?:rejected|rejects|dismissed|dismisses|accused|accuses|critici[sz]ed|critici[sz]es|"
+                       r"condemned|condemns|urged|urges|called\s+on|calls\s+on|warned|warns|blamed|blames|"
+                       r"denounced|denounces|rejeté|rejette|accusé|accuse|dénoncé|dénonce|critiqué|critique|"
+                       r"condamné|condamne|exhorté|exhorte|appelé|appelle|averti|avertit|sommé|somme|pressé|presse)"
+                       r"\s+(?:the\s+|les?\s+|la\s+|l['’]|des\s+)?$", re.I)
 # whom the words were said to: "a-t-il assuré à l'AFP", "told Reuters", "in an interview with the BBC"
 _ADDRESSEE = re.compile(r"(?:\b(?:à|au|aux|told|to|with|avec)|\binterview|\bentretien)\s+"
                         r"(?:the\s+|l['’]|la\s+|le\s+)?$", re.I)
@@ -721,7 +727,9 @@ class SpeakerResolver:
                          and text[m.start:m.end] not in _institution_seats()
                          # the news agency or the broadcaster someone spoke to is not whom they speak for
                          and not (m.kind == "institution" and m.body in ("agency", "company")
-                                  and _ADDRESSEE.search(text, max(0, m.start - 25), m.start)))
+                                  and _ADDRESSEE.search(text, max(0, m.start - 25), m.start))
+                         # nor is whom they reject, accuse or urge ("rejected Turkish claims", "urged Beijing")
+                         and not _TARGETED.search(text, max(0, m.start - 40), m.start))
         return counts.most_common(1)[0][0] if counts else None
 
     def which_agency(self, speaker: Speaker, country: str | None, at: int) -> str | None:
@@ -789,8 +797,10 @@ class SpeakerResolver:
             if re.match(r"\s*(?:dont|whose|devant|lors|pendant|après|avant|depuis|before|during|after|since|"
                         r"à\s+la\s+sortie|à\s+l'issue|en\s+marge|au\s+sortir|on\s+the\s+sidelines|"
                         r"mais|et|car|donc|but|and)\b", after) \
-                    or _CLAUSE.match(after):
-                after = ""    # "X, dont le mari est officier", "X, devant les délégations des Philippines"
+                    or _CLAUSE.match(after) or _patterns()["en_verb"].match(after.lstrip()):
+                # "X, dont le mari est officier", "X, devant les délégations des Philippines", "X, rejected
+                # Turkish claims": no apposition
+                after = ""
             # "its representative in Greece": a place where the speaker works is no nationality; a body
             # the speaker works at is theirs ("directrice à ONU Climat"), one they are accredited to is not
             matches = [c for c in descriptive_matches(before, counterpart_is_other=False)
