@@ -1054,3 +1054,26 @@ def test_a_body_the_article_places_gives_its_country_to_its_staff(text, lang, co
 ])
 def test_the_party_a_paragraph_rejects_or_accuses_is_not_the_speakers(text, country):
     assert [r["country"] for r in extract_quotes(text, "en")] == [country]
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # an atoll is a place, not someone who speaks
+    ("Hassan Zareer runs a guesthouse in Baa Atoll, where occupancy topped 80 percent.\n“We earn the dollars,” "
+     "he said.\n", "en", ["Hassan Zareer"]),
+    # an unnamed document is its own source, not the last speaker
+    ("« Nous refusons », a déclaré Andreas Kyprianou.\n\nSelon un rapport interne de la mission, l'opération "
+     "a constitué « une violation du statu quo ».\n", "fr", ["Andreas Kyprianou", "un rapport interne de la mission"]),
+])
+def test_atolls_and_unnamed_documents(text, lang, speakers):
+    assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers
+
+
+@pytest.mark.parametrize("text, epithet", [
+    ("Amna Idris came to the camp last spring with her four children.", "the 41-year-old"),
+    ("Panikos Loizou exploite des parcelles face aux positions de l'armée turque.",
+     "le sexagénaire, la casquette vissée sur la tête"),
+])
+def test_an_age_stands_for_the_person_just_named(text, epithet):
+    resolver = SpeakerResolver(text + "\n\n« … »")
+    resolver._at = len(text) + 2
+    assert resolver.resolve(epithet).name == text.split(" came")[0].split(" exploite")[0]

@@ -646,6 +646,8 @@ _FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "
 # nouns that only refer back to someone named before ("the veteran diplomat", "le dirigeant")
 _EPITHET_NOUNS = {"ombudsman", "médiateur", "médiatrice", "veteran", "vétéran", "militant", "militante", "activist",
                   "dirigeant", "dirigeante", "campaigner", "académique", "academic", "universitaire", "élue", "élu"}
+# an age that stands for someone: "the 58-year-old", "le sexagénaire"
+_AGE_EPITHET = re.compile(r"\d+-year-old|(?:trent|quadra|quinqua|sexa|septua|octo|nona)génaire|trentenaire")
 # the UN's agencies that have a code of their own in the label set; "l'agence onusienne" may be one of them
 _UN_BODIES = frozenset({"WHO", "IAEA", "IMF"})
 _UN_AGENCY = re.compile(r"\b(?:agence|organisation|institution)\s+onusienne|\bUN(?:'s)?\s+(?:[\w-]+\s+)?agency", re.I)
@@ -1162,9 +1164,13 @@ class SpeakerResolver:
                 return found
         if country is not None:
             return Speaker(phrase, country, kind="institution")
-        epithet = re.fullmatch(r"(?P<article>the|le|la|l'|l’)\s*(?:[a-zà-ÿ-]+\s+){0,2}(?P<noun>[a-zà-ÿ-]+)", low)
-        if epithet and (epithet.group("noun") in ROLE_NOUNS or epithet.group("noun") in _EPITHET_NOUNS):
-            # "the veteran diplomat added", "insiste le dirigeant": someone already named, like a pronoun
+        # (up to a comma: "le sexagénaire, la casquette vissée sur la tête")
+        epithet = re.fullmatch(r"(?P<article>the|le|la|l'|l’)\s*(?:[a-zà-ÿ-]+\s+){0,2}(?P<noun>[\wà-ÿ-]+)",
+                               low.split(",")[0].strip())
+        if epithet and (epithet.group("noun") in ROLE_NOUNS or epithet.group("noun") in _EPITHET_NOUNS
+                        or _AGE_EPITHET.fullmatch(epithet.group("noun"))):
+            # "the veteran diplomat added", "insiste le dirigeant", "the 58-year-old said", "le sexagénaire":
+            # someone already named, like a pronoun
             gender = {"le": "m", "la": "f"}.get(epithet.group("article"))
             found = self._pronoun(gender, self._at)
             if found is not None and found.kind == "person":
@@ -1176,7 +1182,7 @@ class SpeakerResolver:
             issuer = None if self._in_issuer_lookup else self._document_issuer()
             if issuer is not None:
                 return issuer
-            if self.history:
+            if self.history and not _INDEFINITE_NP.match(phrase):    # "un rapport interne" is a new one
                 return self.history[-1]
         if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
                 and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
