@@ -1077,3 +1077,12 @@ def test_an_age_stands_for_the_person_just_named(text, epithet):
     resolver = SpeakerResolver(text + "\n\n« … »")
     resolver._at = len(text) + 2
     assert resolver.resolve(epithet).name == text.split(" came")[0].split(" exploite")[0]
+
+
+def test_a_relative_clause_names_its_speaker_and_il_is_no_capital():
+    """"…, que Caracas juge «nulle»": Caracas says it; the next "a-t-il ajouté" is the minister, not Caracas."""
+    text = ("Le ministre guyanien Clement Baptiste a parlé.\n\n« Le Venezuela demande encore du temps », a-t-il "
+            "lancé, en référence à la sentence arbitrale de 1899, que Caracas juge « nulle et non avenue ».\n"
+            "« Toute tentative d'annexion serait une violation », a-t-il ajouté.\n")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [
+        ("Clement Baptiste", "GY"), ("Caracas", "VE"), ("Clement Baptiste", "GY")]

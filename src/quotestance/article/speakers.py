@@ -387,6 +387,12 @@ def _of_a_body() -> re.Pattern:
                       r"(?:(?:[A-Z][\w'’-]*\s+)+(?:and|&|et)\s+)?$")
 
 
+def _is_place(name: str) -> bool:
+    """A state or a capital named alone ("Caracas", "la Chine"), standing for its government."""
+    found = countries_in(name)
+    return len(found) == 1 and found[0].kind in ("country", "capital") and not name[found[0].end:].strip()
+
+
 def _qualifies_someone(phrase: str, start: int, end: int) -> bool:
     """Whether the name at start:end only says whose someone is: "Clinton('s) spokesman …",
     "le porte-parole du président Macron, …", "an adviser to Trump"."""
@@ -1298,6 +1304,8 @@ class SpeakerResolver:
             if gender == "institution":
                 if speaker.kind == "institution":
                     return speaker
+            elif gender in ("m", "f") and speaker.kind == "institution" and _is_place(speaker.name):
+                continue      # "il" is no "Caracas"
             elif gender is None or speaker.gender in (None, gender):
                 return speaker
         return self.history[-1] if self.history else None
@@ -1498,7 +1506,13 @@ class SpeakerResolver:
             self.last_mention = pronoun.group(1)
             return self._pronoun(PRONOUNS[pronoun.group(1).lower()], self._at)
         relative = re.search(r"\b(?P<rel>that|which|whom|what|que|qu')\s*(?P<rest>[^,]+)$", subject)
-        if relative and (self._names_someone(relative.group("rest")) or (
+        if relative and (self._names_someone(relative.group("rest"))
+                         # "la sentence de 1899, que Caracas (juge)": a state's capital speaks for it (not
+                         # "ajoutant que Pékin avait…", what the speaker reports)
+                         or (re.search(r",\s*(?:que|qu')\s*[^,]+$", subject)
+                             and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}\s*",
+                                              relative.group("rest"))
+                             and country_of_name(relative.group("rest").strip())) or (
                 # "rejected what its foreign ministry (called)", "which Romanian operator Transgaz (says)"
                 relative.group("rel") in ("what", "which")
                 and re.match(r"(?:its|his|her|their|the|[A-Z])", relative.group("rest")))):
