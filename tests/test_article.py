@@ -1086,3 +1086,10 @@ def test_a_relative_clause_names_its_speaker_and_il_is_no_capital():
             "« Toute tentative d'annexion serait une violation », a-t-il ajouté.\n")
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [
         ("Clement Baptiste", "GY"), ("Caracas", "VE"), ("Clement Baptiste", "GY")]
+
+
+def test_a_preposition_that_opens_a_sentence_starts_no_name():
+    """"Sur la Cuyuni, …" is a place, not a person called "Sur la Cuyuni"."""
+    text = ("Sur la Cuyuni, Avril Hendricks connaît chaque méandre du fleuve.\n« Ils montent sur nos bateaux », "
+            "raconte la capitaine.\n")
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Avril Hendricks"]

@@ -52,10 +52,11 @@ TITLE_WORDS = {
     "quant", "as", "comme", "but", "mais", "yet", "pourtant", "then", "puis", "ainsi", "so",
     "when", "quand", "lorsque", "while", "tandis", "jeudi", "lundi", "mardi", "mercredi", "vendredi",
     "samedi", "dimanche", "a", "an", "un", "une", "this", "ce", "cette", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday",
-    # dates ("In July, …"); not "May", a surname too
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "thursday", "friday", "saturday", "sunday", "sur", "sous", "chez", "vers", "entre", "près", "over", "under",
+    "near", "across", "along", "between", "among", "outside", "inside", "beyond",
+    # dates ("In July, …"); not "May", a surname too, nor "April", "June", "Avril", first names too
+    "january", "february", "march", "july", "august", "september", "october",
+    "november", "december", "janvier", "février", "mars", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
 }
 # "al-Jaburi", "ben-Ami": an Arabic or Hebrew particle joined by a hyphen starts a surname too
