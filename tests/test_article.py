@@ -1093,3 +1093,13 @@ def test_a_preposition_that_opens_a_sentence_starts_no_name():
     text = ("Sur la Cuyuni, Avril Hendricks connaît chaque méandre du fleuve.\n« Ils montent sur nos bateaux », "
             "raconte la capitaine.\n")
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == ["Avril Hendricks"]
+
+
+@pytest.mark.parametrize("text, speaker, country", [
+    ("Polling was followed by the OSCE Mission in Kosovo. Its head, Ingrid Dahle, a Norwegian diplomat, gave a "
+     "first assessment. “Voters were able to cast their ballots freely,” she said.\n", "Ingrid Dahle", "OSCE"),
+    ("“Beijing is not turning off the tap,” said Wen Lihua, a senior fellow at the Centre for Industrial Policy, "
+     "a think-tank in Brussels.\n", "Wen Lihua", "BE"),
+])
+def test_the_head_of_an_organisation_and_a_think_tank_placed_in_a_city(text, speaker, country):
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [(speaker, country)]

@@ -202,12 +202,13 @@ _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 # a body with its base: "Nereus Energy, an Athens-based consultancy", "X, a contractor headquartered in
-# Vancouver", "la société canadienne Abyssal Metals", "Nordwelle, basée à Hambourg"
+# Vancouver", "the Centre for Industrial Strategy, a think-tank in Brussels", "la société canadienne Abyssal
+# Metals", "Nordwelle, basée à Hambourg"
 _BODY_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w&'’-]*){0,4}"
 _PLACE_NAME = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*)?"
 _BODY_WITH_A_BASE = re.compile(
     rf"(?P<a_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<a_place>{_PLACE_NAME})-based\b|"
-    rf"(?P<b_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:headquartered|based)\s+in\s+"
+    rf"(?P<b_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:headquartered\s+|based\s+)?in\s+"
     rf"(?P<b_place>{_PLACE_NAME})|"
     rf"(?P<c_name>{_BODY_NAME}),\s+(?:basée?|installée?|établie?|implantée?)\s+à\s+(?P<c_place>{_PLACE_NAME})|"
     rf"\b(?:la\s+société|l['’]entreprise|le\s+groupe|la\s+firme|le\s+cabinet|la\s+compagnie|l['’]ONG|"
@@ -632,7 +633,7 @@ ROLE_NOUNS = {
     "manifestant", "manifestante", "habitant", "habitante", "avocat", "avocate", "juge", "procureur",
     "journaliste", "éditorialiste", "historien", "historienne", "officiel", "hôte", "animateur",
     "manager", "policier", "policière", "fonctionnaire", "douanier", "douanière", "acheteur", "acheteuse",
-    "entrepreneur", "entrepreneuse", "exporter", "exportateur", "exportatrice",
+    "entrepreneur", "entrepreneuse", "exporter", "exportateur", "exportatrice", "head",
 }
 ROLE_ADJECTIVES = {"former", "ancien", "ancienne", "new", "nouveau", "nouvelle", "top", "senior", "deputy",
                    "adjoint", "adjointe", "chief", "republican", "democratic", "Republican", "Democratic",
