@@ -1103,3 +1103,18 @@ def test_a_preposition_that_opens_a_sentence_starts_no_name():
 ])
 def test_the_head_of_an_organisation_and_a_think_tank_placed_in_a_city(text, speaker, country):
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [(speaker, country)]
+
+
+@pytest.mark.parametrize("text, speakers, countries", [
+    # a quote with no cue after "«…», lâche le sexagénaire." is his, not a place inside his quote
+    ("Le Comité civique de Bolivie s'oppose aux contrats. Reynaldo Quispe préside ce comité.\n« On nous a promis "
+     "des usines. Dix ans plus tard, Potosí exporte toujours du sel », lâche le sexagénaire. « Ces contrats "
+     "doivent être annulés. »\n", ["Reynaldo Quispe", "Reynaldo Quispe"], ["BO", "BO"]),
+    # an unnamed official with a long complement, in a sentence opened by "Au Caire"
+    ("L'Éthiopie remplit son barrage.\n\nAu Caire, un haut fonctionnaire du ministère des Ressources hydriques "
+     "et de l'Irrigation, qui a requis l'anonymat, juge ces assurances « sans valeur ».\n",
+     ["un haut fonctionnaire du ministère des Ressources hydriques et de l'Irrigation"], ["EG"]),
+])
+def test_the_end_of_a_quote_and_an_unnamed_official_in_le_caire(text, speakers, countries):
+    rows = extract_quotes(text, "fr")
+    assert ([r["speaker"] for r in rows], [r["country"] for r in rows]) == (speakers, countries)

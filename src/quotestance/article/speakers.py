@@ -882,6 +882,8 @@ class SpeakerResolver:
         sentence_start = sentence_start or max(0, at - 400)
         opener = _PLACE_OPENER.match(self.outside_quotes[sentence_start:at].lstrip(" \"”»"))
         places = countries_in(opener.group("place")) if opener else []
+        if opener and not places and opener.group(0).lstrip().startswith("Au "):
+            places = countries_in("Le " + opener.group("place"))      # "Au Caire" is in "Le Caire"
         # a state's place, or a body's seat named as such ("At NATO headquarters in Brussels")
         seat = bool(opener) and re.search(r"\b(?:headquarters|HQ|siège|quartier\s+général)\b",
                                           opener.group("place"), re.I)
@@ -1192,11 +1194,14 @@ class SpeakerResolver:
                 return issuer
             if self.history and not _INDEFINITE_NP.match(phrase):    # "un rapport interne" is a new one
                 return self.history[-1]
-        if _INDEFINITE_NP.match(phrase) and len(phrase.split()) <= 8 \
+        # (the words before its complement count: "un haut fonctionnaire du ministère des Ressources hydriques
+        # et de l'Irrigation")
+        if _INDEFINITE_NP.match(phrase) and len(re.split(r"\s(?:du|de|des|d'|of|at|from)\s", phrase)[0].split()) <= 8 \
                 and any(w.rstrip("s") in ROLE_NOUNS or w in _document_nouns() for w in low.split()[1:4]):
             # "one Democratic source on the panel", "un diplomate autrichien": someone unnamed
             at = self._phrase_at(phrase)
-            return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase))
+            return Speaker(phrase, self._owner(phrase, at) or country_of_description(phrase)
+                           or self._place_opening_sentence(at))
         # "son porte-parole, sans un mot sur les blessés": the noun phrase ends at the comma
         head = phrase.split(",")[0]
         if _INSTITUTIONAL_NP.match(head) and len(head.split()) <= 10 and _names_a_speaker(head):
@@ -1230,7 +1235,7 @@ class SpeakerResolver:
         """Where the phrase being resolved stands: its last occurrence before the quote, so that "its"
         in "what its foreign ministry called Washington's «…»" looks back from "its", not from the quote."""
         at = self._at if self._at is not None else len(self.text)
-        found = self.outside_quotes.rfind(phrase, max(0, at - 400), at)
+        found = self.outside_quotes.rfind(phrase, max(0, at - 800), at)
         # "«…», according to the Armament Agency": the phrase right after the quote, when it is nearer
         # (not a possessive: "«…», a indiqué son porte-parole" looks back from the quote)
         after = self.outside_quotes.find(phrase, self._quote_end, self._quote_end + 200) \
@@ -1589,7 +1594,8 @@ class SpeakerResolver:
         sentence = sentences[-1] if sentences else ""
         # a short quoted name ("le plan «Bouclier de la patrie»") is no quote in the sentence
         sentence = re.sub(r"[«“\"][^«»“”\"]{0,60}[»”\"]", "", sentence)
-        if re.search(r"[«“\"]", sentence):
+        # (the end of a quote too: "…, Potosí exporte du sel», lâche le sexagénaire." is about him)
+        if re.search(r"[«»“”\"]", sentence):
             return None
         found = self._first_mention(sentence)
         if found is not None:
