@@ -1070,6 +1070,8 @@ def test_atolls_and_unnamed_documents(text, lang, speakers):
 
 @pytest.mark.parametrize("text, epithet", [
     ("Amna Idris came to the camp last spring with her four children.", "the 41-year-old"),
+    # "quinquagénaire" starts with "qui" but opens no relative clause
+    ("Daniel Rotich exploite des parcelles face aux positions de l'armée.", "le quinquagénaire, qui s'attend au pire"),
     ("Panikos Loizou exploite des parcelles face aux positions de l'armée turque.",
      "le sexagénaire, la casquette vissée sur la tête"),
 ])
@@ -1118,3 +1120,12 @@ def test_the_head_of_an_organisation_and_a_think_tank_placed_in_a_city(text, spe
 def test_the_end_of_a_quote_and_an_unnamed_official_in_le_caire(text, speakers, countries):
     rows = extract_quotes(text, "fr")
     assert ([r["speaker"] for r in rows], [r["country"] for r in rows]) == (speakers, countries)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a nationality before the name in the apposition of "selon"
+    ("Selon la cheffe de mission de l'Organisation internationale pour les migrations en Haïti, la Norvégienne "
+     "Ingrid Halvorsen, « moins d'un déplacé sur dix » est revenu.\n", "Ingrid Halvorsen"),
+])
+def test_selon_with_a_nationality_before_the_name(text, speaker):
+    assert [r["speaker"] for r in extract_quotes(text, "fr")] == [speaker]

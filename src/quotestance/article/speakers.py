@@ -259,7 +259,7 @@ def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f"))
     phrase = re.split(r"\s+(?:lors|en marge|devant|dans un|dans une|in a|in an|at a|on (?:Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|"
-                      r"samedi|dimanche)\b|qui|who|that|que|qu')", phrase)[0]
+                      r"samedi|dimanche)\b|(?:qui|who|that|que)\b|qu')", phrase)[0]
     phrase = re.sub(r"\s+[a-z]+ly$", "", phrase)     # "Gingrich cynically (dismissed)"
     return phrase.strip(" ,.;:«»“”\"'’\u00a0\u202f")
 
@@ -521,7 +521,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # before the opening mark
         # "Selon X, «…»"; "Selon la porte-parole de la Commission, Liesbeth Vanderstraeten, «…»"
         "according_before": re.compile(r"(?:^|[,;]\s*|\b(?:and|et|mais|but)\s+)(?:selon|d'après|according to)\s+"
-                                       r"(?P<np>[^,;«»“”\"]{1,160}(?:,\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+"
+                                       # (", la Norvégienne Ingrid Halvorsen,": a nationality before the name)
+                                       r"(?P<np>[^,;«»“”\"]{1,160}(?:,\s+(?:(?:le|la|l['’]|the)\s*(?-i:[A-ZÀ-Ý])[\w'’-]+\s+)?"
+                                       r"(?-i:[A-ZÀ-Ý])[\w'’.-]+"
                                        r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){1,3}(?=,\s*$))?),", re.I),
         # a passive with its agent: "was described by X as «…»", "qualifié de «…» par X"
         "passive_before": re.compile(rf"\b(?:{_DESCRIBED})\s+(?:by|par)\s+(?P<np>[^«»“”\"\n]{{1,160}}?),?"
