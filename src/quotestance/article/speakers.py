@@ -1177,7 +1177,7 @@ class SpeakerResolver:
         if country is not None:
             return Speaker(phrase, country, kind="institution")
         # (up to a comma: "le sexagénaire, la casquette vissée sur la tête")
-        epithet = re.fullmatch(r"(?P<article>the|le|la|l'|l’)\s*(?:[a-zà-ÿ-]+\s+){0,2}(?P<noun>[\wà-ÿ-]+)",
+        epithet = re.fullmatch(r"(?P<article>the|le|la|l'|l’)\s*(?:[\wà-ÿ-]+\s+){0,2}(?P<noun>[\wà-ÿ-]+)",
                                low.split(",")[0].strip())
         if epithet and (epithet.group("noun") in ROLE_NOUNS or epithet.group("noun") in _EPITHET_NOUNS
                         or _AGE_EPITHET.fullmatch(epithet.group("noun"))):
