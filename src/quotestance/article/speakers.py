@@ -707,6 +707,8 @@ class SpeakerResolver:
         self.lede_end = paragraphs[1].end() if len(paragraphs) > 1 else 0
         self.lede_country = self._most_named_country(0, self.lede_end) if self.lede_end else None
         self.bodies = self._bodies_with_a_base()
+        self._body_names = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.bodies, key=len, reverse=True)))
+                                      + r")\b") if self.bodies else None
         self._introduce_everyone()
 
     # -- memory -------------------------------------------------------------------------------
@@ -726,16 +728,17 @@ class SpeakerResolver:
 
     def _based_body(self, description: str) -> str | None:
         """The country of a body placed by the article that a description names ("of Nereus Energy")."""
-        return next((code for name, code in self.bodies.items() if re.search(rf"\b{re.escape(name)}\b", description)),
-                    None)
+        named = self._body_names.search(description) if self._body_names else None
+        return self.bodies[named.group(0)] if named else None
 
-    def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None) -> str | None:
+    def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None,
+                            excluded: frozenset[str] = frozenset()) -> str | None:
         """The state or organisation named most often between two offsets, quoted words left out (a
         state's own bodies, "le Quai d'Orsay", "Gassco", count for it; "l'Union africaine" for the AU)."""
         text = self.outside_quotes[start:end]
         counts = Counter(m.code for m in countries_in(text)
                          if m.kind in ("country", "demonym", "capital", "city", "institution")
-                         and (among is None or m.code in among)
+                         and (among is None or m.code in among) and m.code not in excluded
                          and text[m.start:m.end] not in _institution_seats()
                          # the news agency or the broadcaster someone spoke to is not whom they speak for
                          and not (m.kind == "institution" and m.body in ("agency", "company")
@@ -776,10 +779,9 @@ class SpeakerResolver:
             # "X signed the deal in Cairo alongside her Egyptian counterpart": whoever the paragraph
             # names as the speaker's counterpart is from another country
             paragraph = self.outside_quotes[start:end]
-            others = {m.code for m in countries_in(paragraph) if m.kind == "demonym" and is_counterpart(paragraph, m)}
-            if others:
-                among = (among or frozenset(m.code for m in countries_in(self.outside_quotes))) - others
-            found = self._most_named_country(start, end, among)
+            others = frozenset(m.code for m in countries_in(paragraph)
+                               if m.kind == "demonym" and is_counterpart(paragraph, m))
+            found = self._most_named_country(start, end, among, others)
             if found:
                 return found
         if federal:
@@ -936,8 +938,8 @@ class SpeakerResolver:
         before = self.outside_quotes[max(0, at - _LOOKBACK):at]
         # (bodies placed by the article count: "Abyssal Metals rejected the study. … the company's head")
         mentioned = sorted(countries_in(before) + [
-            CountryMatch(code, m.start(), "institution", m.end(), "company") for name, code in self.bodies.items()
-            for m in re.finditer(rf"\b{re.escape(name)}\b", before)], key=lambda c: c.start)
+            CountryMatch(self.bodies[m.group(0)], m.start(), "institution", m.end(), "company")
+            for m in (self._body_names.finditer(before) if self._body_names else ())], key=lambda c: c.start)
         found = [c for c in mentioned if c.kind in ("institution", "demonym", "country")]
         noun = noun.lower()
         if noun:
