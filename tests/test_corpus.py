@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from quotestance.cli import app
 from quotestance.corpus import LabelSets, locate_quotes, validate_corpus
-from quotestance.corpus_stats import cohen_kappa, lexical_diversity
+from quotestance.corpus_stats import agreement, cohen_kappa, lexical_diversity
 
 LABELS = LabelSets.load(REPO / "conf/tasks/default.yaml", REPO / "src/quotestance/resources/countries.csv")
 runner = CliRunner()
@@ -104,3 +104,20 @@ def test_lexical_diversity_counts_repeats():
     d = lexical_diversity(["a b c d e", "a b c d e"])
     assert d["distinct_3gram_ratio"] == 0.5
     assert d["top_5grams"][0] == ["a b c d e", 2]
+
+
+def test_an_agreement_study_of_the_country_alone(tmp_path):
+    """The later rounds' check labels speaker and country only: stance and sentiment are left out, not a
+    division by zero."""
+    rows = [{"id": "a-q1", "country": "FR"}, {"id": "a-q2", "country": "DE"}, {"id": "a-q3", "country": "FR"}]
+    (tmp_path / "annotator_a.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    rows[2]["country"] = "DE"
+    (tmp_path / "annotator_b.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = agreement(tmp_path)
+    assert result["items"] == 3 and result["agreement_country"] == 0.667
+    assert "kappa_stance" not in result
+
+
+def test_the_shipped_country_check_of_the_later_rounds_agrees():
+    result = agreement(Path(__file__).resolve().parents[1] / "data/agreement/country-rounds-4-5")
+    assert result["items"] == 80 and result["agreement_country"] == 1.0

@@ -35,6 +35,8 @@ def agreement(agreement_dir: Path) -> dict[str, object] | None:
     out: dict[str, object] = {"items": len(both)}
     for name in AGREEMENT_FIELDS:
         ids = [i for i in both if a[i].get(name) is not None and b[i].get(name) is not None]
+        if not ids:
+            continue          # a study of some fields only (the country check of the later rounds)
         out[f"kappa_{name}"] = round(cohen_kappa([a[i][name] for i in ids], [b[i][name] for i in ids]), 3)
         out[f"agreement_{name}"] = round(sum(a[i][name] == b[i][name] for i in ids) / len(ids), 3)
     return out
