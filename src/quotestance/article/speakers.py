@@ -732,11 +732,15 @@ class SpeakerResolver:
         return self.bodies[named.group(0)] if named else None
 
     def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None,
-                            excluded: frozenset[str] = frozenset()) -> str | None:
+                            counterparts: bool = False) -> str | None:
         """The state or organisation named most often between two offsets, quoted words left out (a
         state's own bodies, "le Quai d'Orsay", "Gassco", count for it; "l'Union africaine" for the AU)."""
         text = self.outside_quotes[start:end]
-        counts = Counter(m.code for m in countries_in(text)
+        matches = countries_in(text)
+        # ("X signed the deal in Cairo alongside her Egyptian counterpart": with `counterparts`, the
+        # country the text gives someone's counterpart is another's)
+        excluded = {m.code for m in matches if m.kind == "demonym" and is_counterpart(text, m)} if counterparts else ()
+        counts = Counter(m.code for m in matches
                          if m.kind in ("country", "demonym", "capital", "city", "institution")
                          and (among is None or m.code in among) and m.code not in excluded
                          and text[m.start:m.end] not in _institution_seats()
@@ -775,13 +779,8 @@ class SpeakerResolver:
         if at is not None:
             start = self.text.rfind("\n", 0, at) + 1
             end = self.text.find("\n", at)
-            end = end if end >= 0 else len(self.text)
-            # "X signed the deal in Cairo alongside her Egyptian counterpart": whoever the paragraph
-            # names as the speaker's counterpart is from another country
-            paragraph = self.outside_quotes[start:end]
-            others = frozenset(m.code for m in countries_in(paragraph)
-                               if m.kind == "demonym" and is_counterpart(paragraph, m))
-            found = self._most_named_country(start, end, among, others)
+            # (whoever the paragraph names as the speaker's counterpart is from another country)
+            found = self._most_named_country(start, end if end >= 0 else len(self.text), among, counterparts=True)
             if found:
                 return found
         if federal:
