@@ -10,10 +10,11 @@ follows a colon with no reporting verb (`subject_of` hook).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from itertools import islice
 
 from quotestance.article.context import TITLE_ABBREVIATIONS
@@ -389,6 +390,13 @@ def _of_a_body() -> re.Pattern:
                       r"(?:(?:[A-Z][\w'’-]*\s+)+(?:and|&|et)\s+)?$")
 
 
+def _is_counterpart_at(text: str, match: CountryMatch, start: int) -> bool:
+    """`is_counterpart` for a match at full-text offsets, read in a window after `start`."""
+    begin = max(start, match.start - 120)
+    window = text[begin:match.end + 40]
+    return is_counterpart(window, replace(match, start=match.start - begin, end=match.end - begin))
+
+
 def _is_place(name: str) -> bool:
     """A state or a capital named alone ("Caracas", "la Chine"), standing for its government."""
     found = countries_in(name)
@@ -731,24 +739,38 @@ class SpeakerResolver:
         named = self._body_names.search(description) if self._body_names else None
         return self.bodies[named.group(0)] if named else None
 
+    @cached_property
+    def _named_countries(self) -> tuple[list[CountryMatch], list[int]]:
+        """Every country-bearing word outside quotes, read once, with their offsets (for bisection)."""
+        found = countries_in(self.outside_quotes)
+        return found, [m.start for m in found]
+
+    def _named_between(self, start: int, end: int) -> list[CountryMatch]:
+        """`countries_in(self.outside_quotes[start:end])`, from the words read once."""
+        found, starts = self._named_countries
+        return [replace(m, start=m.start - start, end=m.end - start)
+                for m in found[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+
     def _most_named_country(self, start: int, end: int, among: frozenset[str] | None = None,
                             counterparts: bool = False) -> str | None:
         """The state or organisation named most often between two offsets, quoted words left out (a
         state's own bodies, "le Quai d'Orsay", "Gassco", count for it; "l'Union africaine" for the AU)."""
-        text = self.outside_quotes[start:end]
-        matches = countries_in(text)
+        found, starts = self._named_countries
+        matches = [m for m in found[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        text = self.outside_quotes
         # ("X signed the deal in Cairo alongside her Egyptian counterpart": with `counterparts`, the
         # country the text gives someone's counterpart is another's)
-        excluded = {m.code for m in matches if m.kind == "demonym" and is_counterpart(text, m)} if counterparts else ()
+        excluded = {m.code for m in matches if m.kind == "demonym" and _is_counterpart_at(text, m, start)} \
+            if counterparts else ()
         counts = Counter(m.code for m in matches
                          if m.kind in ("country", "demonym", "capital", "city", "institution")
                          and (among is None or m.code in among) and m.code not in excluded
                          and text[m.start:m.end] not in _institution_seats()
                          # the news agency or the broadcaster someone spoke to is not whom they speak for
                          and not (m.kind == "institution" and m.body in ("agency", "company")
-                                  and _ADDRESSEE.search(text, max(0, m.start - 25), m.start))
+                                  and _ADDRESSEE.search(text, max(start, m.start - 25), m.start))
                          # nor is whom they reject, accuse or urge ("rejected Turkish claims", "urged Beijing")
-                         and not _TARGETED.search(text, max(0, m.start - 40), m.start))
+                         and not _TARGETED.search(text, max(start, m.start - 40), m.start))
         return counts.most_common(1)[0][0] if counts else None
 
     def which_agency(self, speaker: Speaker, country: str | None, at: int) -> str | None:
@@ -934,9 +956,10 @@ class SpeakerResolver:
             # "chercheur au Timbuktu Institute", "responsable de programme au Réseau national de défense des
             # droits humains": the body is named right here
             return None
-        before = self.outside_quotes[max(0, at - _LOOKBACK):at]
+        since = max(0, at - _LOOKBACK)
+        before = self.outside_quotes[since:at]
         # (bodies placed by the article count: "Abyssal Metals rejected the study. … the company's head")
-        mentioned = sorted(countries_in(before) + [
+        mentioned = sorted(self._named_between(since, at) + [
             CountryMatch(self.bodies[m.group(0)], m.start(), "institution", m.end(), "company")
             for m in (self._body_names.finditer(before) if self._body_names else ())], key=lambda c: c.start)
         found = [c for c in mentioned if c.kind in ("institution", "demonym", "country")]
