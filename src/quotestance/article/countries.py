@@ -167,10 +167,15 @@ COUNTERPART = re.compile(_WITH_THEIR + r"(?:homologues?|counterparts?)\s+(?:\w+\
 COUNTERPART_AFTER = re.compile(r"\s+(?:counterparts?|opposite\s+numbers?)\b", re.I)
 
 
-def is_counterpart(text: str, match: CountryMatch) -> bool:
-    before = text[:match.start]
-    return bool(COUNTERPART.search(before)
-                or (re.search(_WITH_THEIR + "$", before, re.I) and COUNTERPART_AFTER.match(text[match.end:])))
+_WITH_THEIR_AT_END = re.compile(_WITH_THEIR + "$", re.I)
+
+
+def is_counterpart(text: str, match: CountryMatch, since: int = 0) -> bool:
+    """Whether the text names `match` as someone's counterpart's country, reading no further back than
+    `since` (the words that can say so stand within a few dozen characters)."""
+    start = max(since, match.start - 120)
+    return bool(COUNTERPART.search(text, start, match.start)
+                or (_WITH_THEIR_AT_END.search(text, start, match.start) and COUNTERPART_AFTER.match(text, match.end)))
 
 
 # "the minister for European integration", "la ministre déléguée aux Affaires européennes", "special envoy

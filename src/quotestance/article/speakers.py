@@ -390,13 +390,6 @@ def _of_a_body() -> re.Pattern:
                       r"(?:(?:[A-Z][\w'’-]*\s+)+(?:and|&|et)\s+)?$")
 
 
-def _is_counterpart_at(text: str, match: CountryMatch, start: int) -> bool:
-    """`is_counterpart` for a match at full-text offsets, read in a window after `start`."""
-    begin = max(start, match.start - 120)
-    window = text[begin:match.end + 40]
-    return is_counterpart(window, replace(match, start=match.start - begin, end=match.end - begin))
-
-
 def _is_place(name: str) -> bool:
     """A state or a capital named alone ("Caracas", "la Chine"), standing for its government."""
     found = countries_in(name)
@@ -760,7 +753,7 @@ class SpeakerResolver:
         text = self.outside_quotes
         # ("X signed the deal in Cairo alongside her Egyptian counterpart": with `counterparts`, the
         # country the text gives someone's counterpart is another's)
-        excluded = {m.code for m in matches if m.kind == "demonym" and _is_counterpart_at(text, m, start)} \
+        excluded = {m.code for m in matches if m.kind == "demonym" and is_counterpart(text, m, start)} \
             if counterparts else ()
         counts = Counter(m.code for m in matches
                          if m.kind in ("country", "demonym", "capital", "city", "institution")
@@ -1135,7 +1128,8 @@ class SpeakerResolver:
             return Speaker(owned.group(0), owner.country if owner else None, kind="institution")
         honorific = _HONORIFIC.search(phrase)
         tokens = list(_NAME_TOKEN_RE.finditer(phrase))
-        full_names = [name.split() for _, name in person_names(phrase)] if len(tokens) > 2 else []
+        names = person_names(phrase) if len(tokens) > 2 else None
+        full_names = [name.split() for _, name in names or ()]
         for i, m in enumerate(tokens):
             token = m.group()
             if any(token not in name for name in full_names) and _qualifies_someone(phrase, m.start(), m.end()):
@@ -1162,7 +1156,7 @@ class SpeakerResolver:
             # "President Obama", "Senator Merkley": someone known by title and surname
             return self._remember(titled.group("surname"), phrase, country_of_description(phrase),
                                   title=titled.group("title"))
-        names = person_names(phrase)
+        names = person_names(phrase) if names is None else names
         if names:
             # "le président de l'organisation Norges Fiskarlag, Audun Myrvang": the name the apposition ends on
             m, name = names[-1] if len(names) > 1 and re.search(r",\s*$", phrase[:names[-1][0].start()]) \
