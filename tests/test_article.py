@@ -260,6 +260,14 @@ def test_english_attribution_and_pronouns():
     ("Serbia's accession talks\n\nBelgrade hopes to open a new cluster in Serbia's EU talks.\n\nIn Brussels, the "
      "EU and the European Commission listened. \"We remain fully committed to the EU path,\" said Jelena Markovic, "
      "the minister for European integration, after meeting EU envoys.", "en", "RS"),
+    # a possessive opening its sentence refers to the subject of the sentence before, or to the place
+    # that sentence opens on, not to the party it names last
+    ("À Oslo, le ministère des Affaires étrangères a rejeté les accusations de Moscou. Son porte-parole, "
+     "Henrik Dalvang, a déclaré : « Nous n'avons rien à cacher. »", "fr", "NO"),
+    ("Gassco a relevé ses tarifs, et l'opérateur danois Nordvarme ne décolère pas contre Oslo. Sa directrice, "
+     "Mette Krog, a dénoncé « une hausse brutale ».", "fr", "DK"),
+    ("In Gdansk itself, a port that has long traded with Sweden, the mood is different. Its mayor, Tomasz Welc, "
+     "said: \"We cannot wait another winter.\"", "en", "PL"),
 ])
 def test_role_owner_gives_the_country(text, lang, country):
     rows = extract_quotes(text, lang)

@@ -200,6 +200,11 @@ _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|
 # a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
 _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
+# where a sentence's last clause starts ("…, et l'opérateur belge Fluxys ne décolère pas"), and where a
+# subject ends: at its verb (an auxiliary, a negation, a past participle) or at a comma
+_LAST_CLAUSE = re.compile(r"(?:,\s+(?:et|mais|and|but|while|tandis\s+que|alors\s+que)|;)\s+", re.I)
+_SUBJECT_ENDS = re.compile(r"\s(?:a|ont|est|sont|était|avait|avaient|sera|va|ne|n['’]|se|s['’]|has|have|had|is|are|"
+                           r"was|were|will|would|said|says|told|did|does)\b|\s(?-i:[a-z])\w+ed\b|[,(;:«“\"]", re.I)
 _ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 # a body with its base: "Nereus Energy, an Athens-based consultancy", "X, a contractor headquartered in
@@ -907,6 +912,22 @@ class SpeakerResolver:
                                           opener.group("place"), re.I)
         return places[0].code if places and (len(places[0].code) == 2 or seat) else None
 
+    def _subject_country(self, start: int, end: int) -> str | None:
+        """The country of the subject of the last clause of a sentence ("À New Delhi, le ministère des
+        Affaires étrangères a qualifié…", "…, et l'opérateur belge Fluxys ne décolère pas"): a country word
+        in the subject, else the place the sentence opens on; None when neither says."""
+        sentence = self.outside_quotes[start:end]
+        clauses = list(_LAST_CLAUSE.finditer(sentence))
+        clause_at = clauses[-1].end() if clauses else 0
+        opener = _PLACE_OPENER.match(sentence, clause_at)
+        subject_at = opener.end() if opener else clause_at
+        verb = _SUBJECT_ENDS.search(sentence, subject_at)
+        named = [m for m in self._named_between(start + subject_at, start + (verb.start() if verb else len(sentence)))
+                 if m.kind in ("institution", "demonym", "country", "capital")]
+        if named:
+            return named[0].code
+        return self._place_opening_sentence(end) if opener and not clause_at else None
+
     def _mission_led(self, description: str, at: int) -> str | None:
         """ "the Finnish diplomat who headed the observation mission": whoever leads a mission or an
         operation speaks for the organisation named last before them, not for their own state."""
@@ -987,10 +1008,18 @@ class SpeakerResolver:
                 found = [c for c in found if c.end <= pointer_at]
             # «…», a fait valoir à Tachkent son directeur: the possessive's own sentence opens on the quote
             after_quote = pointer_at >= 0 and bool(re.match(r"\s*[«“\"]", before[start:pointer_at]))
-            if not same and (not found or after_quote) and start > 0:
+            # "Son porte-parole, X", "Its mayor, X": a possessive that opens its sentence refers to what the
+            # sentence before is about, its subject, rather than to the party that sentence names last
+            opens = pointer_at >= 0 and not before[start:pointer_at].strip(" \"”»")
+            previous = max(before.rfind(c, 0, start - 1) for c in ".!?\n") + 1 if start > 0 else 0
+            subject = self._subject_country(since + previous, since + start - 1) \
+                if opens and not same and start else None
+            if subject:
+                same = [CountryMatch(subject, 0, "country")]
+            elif not same and (not found or after_quote) and start > 0:
                 # a long quote stands between: the sentence before it, however far back
                 owned = [c for c in mentioned if c.kind in ("institution", "demonym", "country", "capital")]
-                same = owners(max(before.rfind(c, 0, start - 1) for c in ".!?\n") + 1, start, owned)[:1]
+                same = owners(previous, start, owned)[:1]
             found = same or found
             if (pointer.group("head") or "").lower() in _STATE_NOUNS:
                 # "Türkiye, the bloc's supplier… Its trade ministry": a state owns a ministry
