@@ -1044,10 +1044,15 @@ def test_the_country_of_a_speakers_counterpart_is_not_theirs(text, lang):
      "of environment.\n", "en", "CA"),
     ("Washington a délivré un permis à la société canadienne Deepwell Metals.\n\nÀ Kingston, le directeur "
      "juridique de Deepwell Metals, Ray Okoro, a réagi. « Notre permis est valide », a-t-il dit.\n", "fr", "CA"),
+    # a country or a nationality in an apposition that says what the body is
+    ("Kosovo's grid operator accused its neighbour. Drinska Mreza, Serbia's state-owned grid operator, rejected "
+     "the claim. “We always paid,” the company said.\n", "en", "RS"),
+    ("Pristina a accusé son voisin. Drinska Mreza, l'opérateur serbe du réseau, a rejeté l'accusation. « Nous "
+     "avons toujours payé », a indiqué l'entreprise.\n", "fr", "RS"),
 ])
 def test_a_body_the_article_places_gives_its_country_to_its_staff(text, lang, country):
-    """"Kallisto Energy, an Athens-based consultancy", "la société canadienne Deepwell Metals": bodies the
-    lexicons do not know, placed by the article."""
+    """"Kallisto Energy, an Athens-based consultancy", "la société canadienne Deepwell Metals", "Drinska Mreza,
+    Serbia's state-owned grid operator": bodies the lexicons do not know, placed by the article."""
     assert [r["country"] for r in extract_quotes(text, lang)] == [country]
 
 

@@ -212,13 +212,25 @@ _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)
 # Metals", "Nordwelle, basée à Hambourg"
 _BODY_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w&'’-]*){0,4}"
 _PLACE_NAME = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*)?"
+_BODY_KIND = (r"(?:company|firm|operator|group|shipowner|maker|manufacturer|developer|producer|consultancy|bank|"
+              r"lender|insurer|carrier|airline|utility|miner|refiner|trader|conglomerate|contractor|exporter|"
+              r"supplier|association|federation|union|charity|think[- ]tank|foundation|cooperative|"
+              r"société|entreprise|opérateur|groupe|armateur|constructeur|fabricant|producteur|banque|assureur|"
+              r"compagnie|transporteur|cabinet|association|fédération|syndicat|coopérative|exportateur|fournisseur|"
+              r"fondation|négociant|gestionnaire|exploitant)s?\b")
 _BODY_WITH_A_BASE = re.compile(
     rf"(?P<a_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<a_place>{_PLACE_NAME})-based\b|"
     rf"(?P<b_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:headquartered\s+|based\s+)?in\s+"
     rf"(?P<b_place>{_PLACE_NAME})|"
     rf"(?P<c_name>{_BODY_NAME}),\s+(?:basée?|installée?|établie?|implantée?)\s+à\s+(?P<c_place>{_PLACE_NAME})|"
     rf"\b(?:la\s+société|l['’]entreprise|le\s+groupe|la\s+firme|le\s+cabinet|la\s+compagnie|l['’]ONG|"
-    rf"le\s+fonds|la\s+banque)\s+(?:publique\s+|privée\s+)?(?P<d_place>[a-zéèêàâîôûç-]+)\s+(?P<d_name>{_BODY_NAME})")
+    rf"le\s+fonds|la\s+banque)\s+(?:publique\s+|privée\s+)?(?P<d_place>[a-zéèêàâîôûç-]+)\s+(?P<d_name>{_BODY_NAME})|"
+    # a nationality or a country in an apposition that says what the body is: "Elektromreza Srbije, Serbia's
+    # state-owned grid operator", "Ridgeline Lithium, a Reno company", "Tianrui, l'armateur chinois"
+    rf"(?P<e_name>{_BODY_NAME}),\s+(?P<e_place>{_PLACE_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?{_BODY_KIND}|"
+    rf"(?P<f_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?P<f_place>{_PLACE_NAME})\s+(?:[\w-]+\s+){{0,2}}?{_BODY_KIND}|"
+    rf"(?P<g_name>{_BODY_NAME}),\s+(?:l['’]|le\s+|la\s+|un\s+|une\s+){_BODY_KIND}"
+    rf"(?P<g_place>(?:\s+[a-zéèêàâîôûç-]+){{1,3}})")
 # a name followed by what the person runs: "X has run the Nyala sub-office of the UN…", "X dirige la…"
 _RUNS = re.compile(rf"\s+(?:(?:has|had)\s+(?:run|{LEADS})|{LEADS})\s+[^,.;:\n«“\"]{{0,120}}")
 # a definite role with a nationality: "la diplomate chilienne", "l'épidémiologiste guinéenne",
@@ -723,8 +735,8 @@ class SpeakerResolver:
         consultancy", "la société canadienne Abyssal Metals", "Nordwelle, basée à Hambourg"."""
         bodies: dict[str, str] = {}
         for m in _BODY_WITH_A_BASE.finditer(self.outside_quotes):
-            name = next(m.group(f"{k}_name") for k in "abcd" if m.group(f"{k}_name"))
-            place = next(m.group(f"{k}_place") for k in "abcd" if m.group(f"{k}_name"))
+            name = next(m.group(f"{k}_name") for k in "abcdefg" if m.group(f"{k}_name"))
+            place = next(m.group(f"{k}_place") for k in "abcdefg" if m.group(f"{k}_name"))
             found = [c for c in countries_in(place) if c.kind in ("country", "demonym", "capital", "city")]
             # ("Dimitris Kouvelas of Nereus Energy, an Athens-based consultancy": the body is after "of")
             name = re.split(r"\s+(?:of|de)\s+", name)[-1]
