@@ -506,6 +506,12 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "senator. Although E.U. leaders met, \u201cnothing was decided about the fund,\u201d Vance said.",
                  "en",
                  ["G.K. Butterfield", "J.D. Vance", "J.D. Vance"], id="initials open a name ('G.K. Butterfield')"),
+    pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
+                 "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
+                 id="a name the lexicons do not know, then what it is"),
+    pytest.param("Greece's defence ministry, at its weekly briefing in Athens, said the ships were \"on a routine "
+                 "patrol in our waters.\"", "en", ["Greece's defence ministry"],
+                 id="a circumstance between the subject and its verb is no subject"),
 ])
 def test_speakers(text, lang, speakers):
     assert [r["speaker"] for r in extract_quotes(text, lang)] == speakers

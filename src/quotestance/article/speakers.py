@@ -349,11 +349,28 @@ def _speaker_nouns() -> frozenset[str]:
 
 
 def _body_then_apposition(chunks: list[str]) -> bool:
-    """ "Frontex, the EU's border agency, said": a body's name, then what it is."""
+    """ "Frontex, the EU's border agency, said", "Caminando Fronteras, a Spanish NGO that tracks…, says": a
+    name (a body's, or a run of capitalised words that opens the sentence), then what it is."""
     first = chunks[0].strip()
     found = countries_in(first)
-    return bool(found) and found[0].kind == "institution" and found[0].start == 0 and found[0].end == len(first) \
-        and bool(re.match(r"(?:the|its|le|la|les|l['’]|[A-Z][\w-]*['’]s)\b", chunks[1].strip()))
+    known = bool(found) and found[0].kind == "institution" and found[0].start == 0 and found[0].end == len(first)
+    named = bool(_NAME_THEN_WHAT.fullmatch(first)) and not _TIME_WORD.search(first) \
+        and not _CIRCUMSTANCE.match(first) and not _ADVERBIAL.match(first)
+    return (known and bool(re.match(r"(?:the|its|le|la|les|l['’]|[A-Z][\w-]*['’]s)\b", chunks[1].strip()))) \
+        or (named and bool(re.match(r"(?:the|an?|its|le|la|les|l['’]|une?|[A-Z][\w-]*['’]s)\s", chunks[1].strip())))
+
+
+# a name run that can open a sentence as its subject (not "On Tuesday", "Last week"), and words of time
+_NAME_THEN_WHAT = re.compile(r"(?-i:[A-ZÀ-Ý])[\w'’.-]+(?:\s+(?:(?:of|de|du|des|for|and|et|the|la|le|l['’])\s+)?"
+                             r"(?-i:[A-ZÀ-Ý])[\w'’.-]+)+")
+_TIME_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lundi|Mardi|Mercredi|Jeudi|"
+                        r"Vendredi|Samedi|Dimanche|January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|"
+                        r"Octobre|Novembre|Décembre|Last|Next|This|On|In|At|After|Before|During|Since|From)\b")
+# a chunk after the subject that opens on a preposition is a circumstance ("Turkey's defence ministry, at its
+# weekly briefing in Ankara, said"), no subject
+_CIRCUMSTANCE = re.compile(r"(?:at|in|on|during|after|before|from|for|by|under|amid|even|à|au|aux|lors|pendant|dans|"
+                           r"après|avant|depuis|en|pour|par|sur|selon|chez|même)\s", re.I)
 
 
 def _names_a_speaker(phrase: str) -> bool:
@@ -1606,7 +1623,9 @@ class SpeakerResolver:
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
         # adverbial; prefer the chunks after it, a named person first.
         candidates = chunks if len(chunks) == 1 or _body_then_apposition(chunks) else chunks[1:] + chunks[:1]
-        candidates.sort(key=lambda c: not self._names_someone(c))
+        # (a chunk after the first that opens on a preposition is a circumstance: tried last)
+        candidates = sorted(candidates, key=lambda c: (c is not chunks[0] and bool(_CIRCUMSTANCE.match(c.strip())),
+                                                       not self._names_someone(c)))
         for chunk in candidates:
             speaker = self.resolve(chunk)
             if speaker is not None:
