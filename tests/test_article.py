@@ -506,6 +506,8 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  "senator. Although E.U. leaders met, \u201cnothing was decided about the fund,\u201d Vance said.",
                  "en",
                  ["G.K. Butterfield", "J.D. Vance", "J.D. Vance"], id="initials open a name ('G.K. Butterfield')"),
+    pytest.param("According to the agency's director, Maria Lopez, the figures are \"wrong and late\".", "en",
+                 ["Maria Lopez"], id="'according to' a role, then the name in apposition"),
     pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
                  "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
                  id="a name the lexicons do not know, then what it is"),
@@ -1150,3 +1152,15 @@ def test_the_end_of_a_quote_and_an_unnamed_official_in_le_caire(text, speakers, 
 ])
 def test_selon_with_a_nationality_before_the_name(text, speaker):
     assert [r["speaker"] for r in extract_quotes(text, "fr")] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker, country", [
+    # "according to" is no "accredited to": the organisation of the role is the named official's
+    ("According to the WHO's regional director, Hana Kreft, the outbreak is \"under control for now\".", "en",
+     "Hana Kreft", "WHO"),
+    # a compound nationality noun ("la Sud-Africaine") is no part of the name
+    ("Selon la cheffe de la mission du FMI, la Sud-Africaine Thandi Mokoena, la Zambie a « tenu ses "
+     "engagements ».", "fr", "Thandi Mokoena", "IMF"),
+])
+def test_the_official_named_after_according_to_a_role(text, lang, speaker, country):
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]

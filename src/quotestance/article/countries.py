@@ -58,6 +58,9 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
         forms[row["form"]] = (row["country"], "demonym")
         if row["lang"] == "fr":   # the noun: "la Norvégienne Ingrid Solhaug", "le Français"
             forms.setdefault(row["form"][:1].upper() + row["form"][1:], (row["country"], "demonym"))
+            # "le Sud-Africain", "la Nord-Coréenne": each part of a compound noun is capitalised
+            forms.setdefault("-".join(part[:1].upper() + part[1:] for part in row["form"].split("-")),
+                             (row["country"], "demonym"))
     ambiguous = resource_yaml("ambiguous_forms.yaml")
     for form in ambiguous["forms"]:
         value = forms.pop(form, None)

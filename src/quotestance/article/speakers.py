@@ -205,7 +205,7 @@ _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place
 _LAST_CLAUSE = re.compile(r"(?:,\s+(?:et|mais|and|but|while|tandis\s+que|alors\s+que)|;)\s+", re.I)
 _SUBJECT_ENDS = re.compile(r"\s(?:a|ont|est|sont|était|avait|avaient|sera|va|ne|n['’]|se|s['’]|has|have|had|is|are|"
                            r"was|were|will|would|said|says|told|did|does)\b|\s(?-i:[a-z])\w+ed\b|[,(;:«“\"]", re.I)
-_ACCREDITED_TO = re.compile(r"\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+_ACCREDITED_TO = re.compile(r"(?<!according )\b(?:to|auprès\s+d[eu]s?)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)\s+(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 # a body with its base: "Nereus Energy, an Athens-based consultancy", "X, a contractor headquartered in
 # Vancouver", "the Centre for Industrial Strategy, a think-tank in Brussels", "la société canadienne Abyssal
@@ -559,7 +559,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        # (", la Norvégienne Ingrid Halvorsen,": a nationality before the name)
                                        r"(?P<np>[^,;«»“”\"]{1,160}(?:,\s+(?:(?:le|la|l['’]|the)\s*(?-i:[A-ZÀ-Ý])[\w'’-]+\s+)?"
                                        r"(?-i:[A-ZÀ-Ý])[\w'’.-]+"
-                                       r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){1,3}(?=,\s*$))?),", re.I),
+                                       r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]+){1,3}(?=,))?),", re.I),
         # a passive with its agent: "was described by X as «…»", "qualifié de «…» par X"
         "passive_before": re.compile(rf"\b(?:{_DESCRIBED})\s+(?:by|par)\s+(?P<np>[^«»“”\"\n]{{1,160}}?),?"
                                      r"\s+(?:as|comme)\s*$"),
