@@ -508,6 +508,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
                  ["G.K. Butterfield", "J.D. Vance", "J.D. Vance"], id="initials open a name ('G.K. Butterfield')"),
     pytest.param("According to the agency's director, Maria Lopez, the figures are \"wrong and late\".", "en",
                  ["Maria Lopez"], id="'according to' a role, then the name in apposition"),
+    pytest.param("Ioana Radu, a partner at the Bucharest consultancy Danubia Watt Advisory, expects a reaction. "
+                 "\"Moscow will read this as a provocation,\" she said.", "en", ["Ioana Radu"],
+                 id="a name right after a body's noun is the body's, no person a pronoun can be"),
     pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
                  "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
                  id="a name the lexicons do not know, then what it is"),

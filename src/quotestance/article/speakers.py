@@ -412,7 +412,10 @@ _HEAD_OF = re.compile(r"\b(?:director|directeur|directrice|head|chief|chef|cheff
 _BODY_NOUN = re.compile(r"\b(?:organisation|organization|association|fédération|federation|syndicat|union|firm|"
                         r"company|entreprise|société|groupe|group|ONG|NGO|think\s+tank|institut|institute|agence|"
                         r"agency|fondation|foundation|coalition|réseau|network|collectif|parti|party|opérateur|"
-                        r"operator|consortium|armateur|bank|banque|fund|fonds|broadcaster|newspaper|journal)"
+                        r"operator|consortium|armateur|bank|banque|fund|fonds|broadcaster|newspaper|journal|"
+                        r"consultancy|insurer|assureur|lender|carrier|transporteur|utility|maker|manufacturer|"
+                        r"constructeur|fabricant|developer|producer|producteur|exporter|exportateur|trader|négociant|"
+                        r"charity|watchdog|regulator|régulateur|shipowner|brokerage|cabinet|service)"
                         r"(?:\s+(?-i:[a-zàâçéèêëîïôûù-]+)){0,2}\s+$", re.I)
 
 
