@@ -511,6 +511,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Ioana Radu, a partner at the Bucharest consultancy Danubia Watt Advisory, expects a reaction. "
                  "\"Moscow will read this as a provocation,\" she said.", "en", ["Ioana Radu"],
                  id="a name right after a body's noun is the body's, no person a pronoun can be"),
+    pytest.param("Peru's foreign ministry said it \"firmly rejects\" the ruling and called the claims \"baseless and "
+                 "dangerous.\"", "en", ["Peru's foreign ministry", "Peru's foreign ministry"],
+                 id="a verb coordinated with the last quote's shares its subject"),
     pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
                  "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
                  id="a name the lexicons do not know, then what it is"),

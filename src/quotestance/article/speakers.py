@@ -200,6 +200,8 @@ _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|
 # a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
 _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
+# a verb that shares the subject of the one before it: "…” the decision and (called)", "et (a qualifié)"
+_COORDINATED = re.compile(r"\b(?:and|et)\s+(?:(?-i:[a-z])\w+ly\s+|also\s+|then\s+|aussi\s+|a\s+|ont\s+)?$", re.I)
 # where a sentence's last clause starts ("…, et l'opérateur belge Fluxys ne décolère pas"), and where a
 # subject ends: at its verb (an auxiliary, a negation, a past participle) or at a comma
 _LAST_CLAUSE = re.compile(r"(?:,\s+(?:et|mais|and|but|while|tandis\s+que|alors\s+que)|;)\s+", re.I)
@@ -1480,6 +1482,14 @@ class SpeakerResolver:
             m = p[key].match(before)
             if m and (found := self.resolve(LEADING_CIRCUMSTANCES.sub("", m.group("np")))) is not None:
                 return found
+        # (the last quote closes inside this sentence: no full stop before its mark, no paragraph after it)
+        in_sentence = bool(re.search(r"[^.!?…\s][»”\"][ \u00a0\u202f]*$", self.text[max(0, opens - 80):opens]))
+        verbs = p["fr_verb" if lang == "fr" else "en_verb"].finditer(before)
+        if in_sentence and self.history and not self._attributed_after(after, tail, p, lang) \
+                and any(_COORDINATED.search(before[:v.start()]) for v in verbs):
+            # "The ministry said it “firmly opposes” the decision and called the findings “a fabrication”": a verb
+            # coordinated with the last quote's has its subject
+            return self.history[-1]
         for attempt in ([self._after, self._before] if quote_leads else [self._before, self._after]):
             found = attempt(lang, before, after, tail, p)
             if found:
