@@ -1170,3 +1170,14 @@ def test_selon_with_a_nationality_before_the_name(text, speaker):
 ])
 def test_the_official_named_after_according_to_a_role(text, lang, speaker, country):
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]
+
+
+def test_the_text_continues_the_document_its_issuer_was_named_with():
+    """ "Dans un communiqué, le ministère X « salue… » … « … », poursuit le texte": the body named after the
+    circumstance that mentions the document, even with no parse and a quote in between."""
+    text = ("Le ministre kirghiz de l'Énergie, Almaz Toktor, a défendu le barrage. « Ce barrage ne vise personne », "
+            "a-t-il dit.\nDans un communiqué publié lundi, le ministère ouzbek de l'Eau « salue l'esprit de "
+            "partenariat » du projet, tout en réclamant des garanties. « Il serait inacceptable que nos agriculteurs "
+            "paient le prix », poursuit le texte.\n")
+    rows = extract_quotes(text, "fr")
+    assert (rows[-1]["speaker"], rows[-1]["country"]) == ("le ministère ouzbek de l'Eau", "UZ")

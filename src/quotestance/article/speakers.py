@@ -717,6 +717,7 @@ _SERVES = re.compile(rf"\b{_SERVICE_ROLE}\s+(?:de\s+|d['’]|du\s+|to\s+|for\s+|
 # "Sen. Claire McCaskill (D-Mo.)", "Paul Ryan, R-Wis.,": a member of the US Congress, party and state
 _US_PARTY_AND_STATE = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z.]{1,12}\s*[),]")
 RECENT = 30   # how many previous speakers a role noun ("le ministre") may refer back to
+_DOCUMENT_REACH = 1500   # how far back (characters) "le texte", "the statement" find the document they continue
 _LOOKBACK = 5000   # how far back (characters) a body named before is looked for: keeps long texts linear
 
 
@@ -1303,13 +1304,32 @@ class SpeakerResolver:
         since = max(0, self.last_quote_at)
         mentions = list(_document_mention().finditer(self.outside_quotes[since:at]))
         if not mentions:
-            return None
+            # "Dans un communiqué, le ministère « salue… » … «…», poursuit le texte": the document named before
+            # the last quote, within the last paragraphs
+            since = max(0, at - _DOCUMENT_REACH)
+            mentions = list(_document_mention().finditer(self.outside_quotes[since:at]))
+            if not mentions:
+                return None
         where = since + mentions[-1].start()
         start = max(self.text.rfind(c, 0, where) for c in ".!?\n") + 1
         ends = [e for e in (self.text.find(c, where) for c in ".!?\n") if e >= 0]
         self._in_issuer_lookup = True      # "Le communiqué précise…": the document names no issuer
         try:
             found = self._speaker_of_sentence(start, min(ends + [at]))
+            if found is None:
+                # "Dans un communiqué publié lundi, le ministère ouzbek «salue…»": the body named after the
+                # circumstance, before the quote
+                opening = re.split(r"[«“\"]", self.text[start:min(ends + [at])])[0]
+                for chunk in re.split(r",\s+", opening)[1:]:
+                    # (up to its verb: "le ministère ouzbek (dénonce une baisse)")
+                    cuts = [m.start() for pattern in (_patterns()["fr_verb"], _patterns()["en_verb"], _SUBJECT_ENDS)
+                            if (m := pattern.search(chunk))]
+                    body = chunk[:min(cuts)] if cuts else chunk
+                    if _INSTITUTIONAL_NP.match(body.strip()) and (
+                            any(w in INSTITUTION_NOUNS for w in body.lower().split())
+                            or any(m.kind == "institution" for m in countries_in(body))):
+                        found = self.resolve(body.strip())
+                        break
         finally:
             self._in_issuer_lookup = False
         return found if found is not None and found.kind == "institution" else None
