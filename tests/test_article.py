@@ -260,6 +260,11 @@ def test_english_attribution_and_pronouns():
     ("Serbia's accession talks\n\nBelgrade hopes to open a new cluster in Serbia's EU talks.\n\nIn Brussels, the "
      "EU and the European Commission listened. \"We remain fully committed to the EU path,\" said Jelena Markovic, "
      "the minister for European integration, after meeting EU envoys.", "en", "RS"),
+    # a body named only where it is quoted: the place its sentence opens on ("In Bogotá,", "Côté saoudien,")
+    ("Panama closes the Darién route\n\nPanama tightened controls. In Bogotá, the foreign ministry said it had "
+     "offered Panama \"a joint protocol for the crossing.\" Panamanian officials did not respond.", "en", "CO"),
+    ("Oman propose sa médiation. Oman et Mascate s'inquiètent. Côté saoudien, le ministère de l'Énergie a assuré que "
+     "les livraisons « ne seraient pas affectées » par la crise à Oman.", "fr", "SA"),
     # a possessive opening its sentence refers to the subject of the sentence before, or to the place
     # that sentence opens on, not to the party it names last
     ("À Oslo, le ministère des Affaires étrangères a rejeté les accusations de Moscou. Son porte-parole, "

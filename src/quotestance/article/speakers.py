@@ -199,7 +199,7 @@ _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|
                      re.I)
 # a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
 _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
-_PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From)\s+(?P<place>[^,]{2,40}),")
+_PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From|Côté|Du\s+côté)\s+(?P<place>[^,]{2,40}),")
 # a verb that shares the subject of the one before it: "…” the decision and (called)", "et (a qualifié)"
 _COORDINATED = re.compile(r"\b(?:and|et)\s+(?:(?-i:[a-z])\w+ly\s+|also\s+|then\s+|aussi\s+|a\s+|ont\s+)?$", re.I)
 # where a sentence's last clause starts ("…, et l'opérateur belge Fluxys ne décolère pas"), and where a
@@ -831,6 +831,8 @@ class SpeakerResolver:
         if among is None and _STATE_ROLE.search(described):
             among = _states()         # "the minister for European integration": a state's, not the EU's
         at = speaker.first_at if speaker.first_at is not None else quoted_at
+        if speaker.first_at is None and quoted_at is not None and (placed := self._place_opening_sentence(quoted_at)):
+            return placed      # "In Bogotá, the foreign ministry said…", "Côté saoudien, le ministère de l'Énergie…"
         if at is not None:
             start = self.text.rfind("\n", 0, at) + 1
             end = self.text.find("\n", at)
