@@ -260,6 +260,10 @@ def test_english_attribution_and_pronouns():
     ("Serbia's accession talks\n\nBelgrade hopes to open a new cluster in Serbia's EU talks.\n\nIn Brussels, the "
      "EU and the European Commission listened. \"We remain fully committed to the EU path,\" said Jelena Markovic, "
      "the minister for European integration, after meeting EU envoys.", "en", "RS"),
+    # "the authority's managing director": an authority is an agency
+    ("Ships queue at Port Said as Egypt and Panama compare notes. The Suez Canal Authority said transits fell again "
+     "in May.\n\"We are ready to cut fees further,\" said the authority's managing director, Karim Saad, as Panama "
+     "looked on.", "en", "EG"),
     # a body named only where it is quoted: the place its sentence opens on ("In Bogotá,", "Côté saoudien,")
     ("Panama closes the Darién route\n\nPanama tightened controls. In Bogotá, the foreign ministry said it had "
      "offered Panama \"a joint protocol for the crossing.\" Panamanian officials did not respond.", "en", "CO"),

@@ -167,7 +167,7 @@ _OWNER_NOUNS = {("agency", "agence"): ("agency",), ("fund", "fonds"): (), ("comm
                 ("institute", "institut"): ("thinktank", "university"), ("observatory", "observatoire"): (),
                 ("department", "département"): ("ministry",), ("programme", "program"): (), ("bloc",): (),
                 ("alliance",): (), ("mission",): (), ("movement", "mouvement"): ("party",),
-                ("company", "firm", "entreprise", "société"): ("company",)}
+                ("company", "firm", "entreprise", "société"): ("company",), ("authority", "autorité"): ("agency",)}
 
 
 @cache
