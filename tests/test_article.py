@@ -260,6 +260,9 @@ def test_english_attribution_and_pronouns():
     ("Serbia's accession talks\n\nBelgrade hopes to open a new cluster in Serbia's EU talks.\n\nIn Brussels, the "
      "EU and the European Commission listened. \"We remain fully committed to the EU path,\" said Jelena Markovic, "
      "the minister for European integration, after meeting EU envoys.", "en", "RS"),
+    # an underwriter at a Lloyd's syndicate works in the London market
+    ("Insurers raise Red Sea premiums\n\nYemen's Houthis struck again off Hodeidah. \"Rates have tripled since "
+     "March,\" said Moira Kettle, who runs the marine war book at a Lloyd's syndicate.", "en", "GB"),
     # "the authority's managing director": an authority is an agency
     ("Ships queue at Port Said as Egypt and Panama compare notes. The Suez Canal Authority said transits fell again "
      "in May.\n\"We are ready to cut fees further,\" said the authority's managing director, Karim Saad, as Panama "
