@@ -260,6 +260,10 @@ def test_english_attribution_and_pronouns():
     ("Serbia's accession talks\n\nBelgrade hopes to open a new cluster in Serbia's EU talks.\n\nIn Brussels, the "
      "EU and the European Commission listened. \"We remain fully committed to the EU path,\" said Jelena Markovic, "
      "the minister for European integration, after meeting EU envoys.", "en", "RS"),
+    # a spokesperson's bare title: the body the sentence before is about
+    ("Finland asks for help after cable damage\n\nFinland and Estonia count the cost. The European Union's border "
+     "agency signalled support. \"Our officers stand ready to deploy if Helsinki asks for them,\" spokeswoman Ilse "
+     "Krogh said. Neighbouring Estonia also weighed in.\n", "en", "EU"),
     # an underwriter at a Lloyd's syndicate works in the London market
     ("Insurers raise Red Sea premiums\n\nYemen's Houthis struck again off Hodeidah. \"Rates have tripled since "
      "March,\" said Moira Kettle, who runs the marine war book at a Lloyd's syndicate.", "en", "GB"),

@@ -202,6 +202,8 @@ _NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From|Côté|Du\s+côté)\s+(?P<place>[^,]{2,40}),")
 # a verb that shares the subject of the one before it: "…” the decision and (called)", "et (a qualifié)"
 _COORDINATED = re.compile(r"\b(?:and|et)\s+(?:(?-i:[a-z])\w+ly\s+|also\s+|then\s+|aussi\s+|a\s+|ont\s+)?$", re.I)
+# a spokesperson's title with no body of its own
+_BARE_SPOKESPERSON = re.compile(r"\s*(?:(?:deputy|chief)\s+)?(?:spokes(?:person|man|woman)|porte-parole)\s*", re.I)
 # where a sentence's last clause starts ("…, et l'opérateur belge Fluxys ne décolère pas"), and where a
 # subject ends: at its verb (an auxiliary, a negation, a past participle) or at a comma
 _LAST_CLAUSE = re.compile(r"(?:,\s+(?:et|mais|and|but|while|tandis\s+que|alors\s+que)|;)\s+", re.I)
@@ -893,6 +895,12 @@ class SpeakerResolver:
                        or self._based_body(before + " " + after))
             if country is None:
                 country = self._place_opening_sentence(start)
+            if country is None and _BARE_SPOKESPERSON.fullmatch(before):
+                # "The EU's border agency signalled support. “…,” spokeswoman X said": whose spokeswoman the
+                # sentence before says, by its subject
+                opens = max(self.text.rfind(c, 0, start) for c in ".!?\n")
+                if opens > 0:
+                    country = self._subject_country(max(self.text.rfind(c, 0, opens) for c in ".!?\n") + 1, opens)
             if country is None and not _CLAUSE.match(after):
                 # "a scientist at Imperial College London": a city places an expert's organisation
                 # (but in "X, a jugé les inquiétudes de Paris…" the clause goes on: no apposition)
