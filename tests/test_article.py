@@ -530,6 +530,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Peru's foreign ministry said it \"firmly rejects\" the ruling and called the claims \"baseless and "
                  "dangerous.\"", "en", ["Peru's foreign ministry", "Peru's foreign ministry"],
                  id="a verb coordinated with the last quote's shares its subject"),
+    pytest.param("La Slovaquie a défendu mercredi ses tarifs, au lendemain d'une plainte déposée par Vienne, qui juge "
+                 "la mesure « discriminatoire et injustifiée ».", "fr", ["Vienne"],
+                 id="'qui' takes up the end of a circumstance: its antecedent speaks"),
     pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
                  "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
                  id="a name the lexicons do not know, then what it is"),

@@ -1666,8 +1666,11 @@ class SpeakerResolver:
         # "Jeudi, le ministre …" / "In a statement, the ministry …": a leading chunk is usually an
         # adverbial; prefer the chunks after it, a named person first.
         candidates = chunks if len(chunks) == 1 or _body_then_apposition(chunks) else chunks[1:] + chunks[:1]
-        # (a chunk after the first that opens on a preposition is a circumstance: tried last)
-        candidates = sorted(candidates, key=lambda c: (c is not chunks[0] and bool(_CIRCUMSTANCE.match(c.strip())),
+        # (a chunk after the first that opens on a preposition is a circumstance: tried last, unless "qui" takes
+        # up its end: "…, au lendemain d'une plainte déposée par Vienne, qui juge")
+        relative = bool(re.search(r",\s*qui\s*$", subject))
+        candidates = sorted(candidates, key=lambda c: (not relative and c is not chunks[0]
+                                                       and bool(_CIRCUMSTANCE.match(c.strip())),
                                                        not self._names_someone(c)))
         for chunk in candidates:
             speaker = self.resolve(chunk)
