@@ -1669,6 +1669,12 @@ class SpeakerResolver:
         # (a chunk after the first that opens on a preposition is a circumstance: tried last, unless "qui" takes
         # up its end: "…, au lendemain d'une plainte déposée par Vienne, qui juge")
         relative = bool(re.search(r",\s*qui\s*$", subject))
+        antecedent = [c for c in chunks if c.strip().lower() != "qui"][-1:] if relative else []
+        if antecedent and (tail := re.search(r"(?-i:[A-ZÀ-Ý])[\w'’-]+(?:\s+(?-i:[A-ZÀ-Ý])[\w'’-]+)*\s*$",
+                                             antecedent[0])):
+            found = self.resolve(tail.group(0).strip())      # (the name that ends it)
+            if found is not None:
+                return found
         candidates = sorted(candidates, key=lambda c: (not relative and c is not chunks[0]
                                                        and bool(_CIRCUMSTANCE.match(c.strip())),
                                                        not self._names_someone(c)))
