@@ -606,6 +606,14 @@ def test_ambiguous_place_names_are_not_looked_for():
     assert [m.code for m in countries_in("the Jordanian minister flew to N'Djamena, in Tchad")] == ["JO", "TD", "TD"]
 
 
+def test_regions_that_hold_a_state_name_no_state():
+    """ "Latin America" holds "America", "sud-américain" holds "américain": neither is the United States."""
+    from quotestance.article.countries import countries_in
+
+    assert countries_in("Latin American and Central American leaders met; les dirigeants sud-américains aussi") == []
+    assert [m.code for m in countries_in("the American ambassador and the North American market")] == ["US"]
+
+
 def test_honorific_subject_outranks_an_earlier_name():
     text = ("Le ministre russe Oleg Varnikov était présent.\n\n"
             "Après la réunion avec Oleksandr Hnatiuk, M. Varnikov a déclaré: « Ces accusations sont ridicules. »")

@@ -80,6 +80,8 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], set[str]]:
     for row in csv_rows("gazetteer.csv"):
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             forms.setdefault(name.strip(), (row["country"], "person"))
+    for region in ambiguous["regions"]:     # "Latin America", "sud-américain": read whole, they name no state
+        forms[region] = ("", "region")
     straight: dict[str, tuple[str, ...]] = {}
     for form, value in forms.items():
         straight.setdefault(_straight(form), value)
@@ -121,7 +123,8 @@ def countries_in(text: str) -> list[CountryMatch]:
                 break
         if best:
             j, end, hit = best
-            found.append(CountryMatch(hit[0], tokens[i][0], hit[1], end, *hit[2:]))
+            if hit[0]:
+                found.append(CountryMatch(hit[0], tokens[i][0], hit[1], end, *hit[2:]))
             i = j + 1
         else:
             i += 1
