@@ -533,6 +533,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("La Slovaquie a défendu mercredi ses tarifs, au lendemain d'une plainte déposée par Vienne, qui juge "
                  "la mesure « discriminatoire et injustifiée ».", "fr", ["Vienne"],
                  id="'qui' takes up the end of a circumstance: its antecedent speaks"),
+    pytest.param("Dale Pike, chief executive of Perth-based lithium refiner Swan Hydroxide, was blunt. \"Prices have "
+                 "been on the floor for two years,\" he said.", "en", ["Dale Pike"],
+                 id="a refiner's name is no person a pronoun can be"),
     pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
                  "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
                  id="a name the lexicons do not know, then what it is"),

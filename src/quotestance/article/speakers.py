@@ -419,7 +419,8 @@ _BODY_NOUN = re.compile(r"\b(?:organisation|organization|association|fédératio
                         r"operator|consortium|armateur|bank|banque|fund|fonds|broadcaster|newspaper|journal|"
                         r"consultancy|insurer|assureur|lender|carrier|transporteur|utility|maker|manufacturer|"
                         r"constructeur|fabricant|developer|producer|producteur|exporter|exportateur|trader|négociant|"
-                        r"charity|watchdog|regulator|régulateur|shipowner|brokerage|cabinet|service)"
+                        r"charity|watchdog|regulator|régulateur|shipowner|brokerage|cabinet|service|refiner|"
+                        r"raffineur|miner|smelter|shipper|airline|conglomerate|start-?up)"
                         r"(?:\s+(?-i:[a-zàâçéèêëîïôûù-]+)){0,2}\s+$", re.I)
 
 
