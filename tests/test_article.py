@@ -1197,6 +1197,14 @@ def test_selon_with_a_nationality_before_the_name(text, speaker):
     # a compound nationality noun ("la Sud-Africaine") is no part of the name
     ("Selon la cheffe de la mission du FMI, la Sud-Africaine Thandi Mokoena, la Zambie a « tenu ses "
      "engagements ».", "fr", "Thandi Mokoena", "IMF"),
+    # whoever has led an organisation's mediation speaks for it
+    ("Sudan and Ethiopia agree a truce\n\nThe talks resumed in Nairobi. \"Both sides have agreed to stop,\" said Ruth "
+     "Mwale-Banda, a former Zambian foreign minister who has led the AU mediation since October.\n", "en",
+     "Ruth Mwale-Banda", "AFU"),
+    # a two-word nationality before an epithet ("the Sri Lankan specialist") refers back to the official
+    ("Gulf recruitment reforms\n\nBangladesh signed the deal with Saudi Arabia. At the International Labour "
+     "Organization, Nirmali Perera, the agency's senior migration specialist, has watched earlier reforms stall. "
+     "\"Paper rights are not enough,\" the Sri Lankan specialist said.\n", "en", "Nirmali Perera", "UN"),
 ])
 def test_the_official_named_after_according_to_a_role(text, lang, speaker, country):
     assert [(r["speaker"], r["country"]) for r in extract_quotes(text, lang)] == [(speaker, country)]

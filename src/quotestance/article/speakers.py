@@ -240,7 +240,7 @@ _RUNS = re.compile(rf"\s+(?:(?:has|had)\s+(?:run|{LEADS})|{LEADS})\s+[^,.;:\n«�
 # a definite role with a nationality: "la diplomate chilienne", "l'épidémiologiste guinéenne",
 # "the Dutch agronomist"
 _NATIONAL_EPITHET = re.compile(r"(?:(?:le|la)\s+|l['’]\s*)(?P<noun>[a-zà-ÿ-]+)\s+[a-zà-ÿ-]+|"
-                               r"the\s+[a-z-]+\s+(?P<en_noun>[a-z-]+)")
+                               r"the\s+(?:[a-z-]+\s+){1,2}(?P<en_noun>[a-z-]+)")
 # the words that may stand between a body's noun and its country in one noun phrase
 _SAME_PHRASE = re.compile(r"(?:\s*(?:(?-i:[A-ZÀ-Ý])[\w'’-]*|de|des|du|d['’]|la|le|les|l['’]|et|and|of|for|the|in|"
                           r"à|en|au|aux|chargée?s?)\b)*\s*(?:d['’]|l['’])?", re.I)
@@ -698,7 +698,8 @@ _FUNCTION_WORDS = {"the", "its", "their", "le", "la", "les", "l", "de", "des", "
                    "for", "said", "a", "an", "un", "une", "ce", "cette", "this", "that"}
 # nouns that only refer back to someone named before ("the veteran diplomat", "le dirigeant")
 _EPITHET_NOUNS = {"ombudsman", "médiateur", "médiatrice", "veteran", "vétéran", "militant", "militante", "activist",
-                  "dirigeant", "dirigeante", "campaigner", "académique", "academic", "universitaire", "élue", "élu"}
+                  "dirigeant", "dirigeante", "campaigner", "académique", "academic", "universitaire", "élue", "élu",
+                  "specialist", "spécialiste", "expert", "experte", "economist", "économiste"}
 # an age that stands for someone: "the 58-year-old", "le sexagénaire"
 _AGE_EPITHET = re.compile(r"\d+-year-old|(?:trent|quadra|quinqua|sexa|septua|octo|nona)génaire|trentenaire")
 # the UN's agencies that have a code of their own in the label set; "l'agence onusienne" may be one of them
@@ -706,8 +707,9 @@ _UN_BODIES = frozenset({"WHO", "IAEA", "IMF"})
 _UN_AGENCY = re.compile(r"\b(?:agence|organisation|institution)\s+onusienne|\bUN(?:'s)?\s+(?:[\w-]+\s+)?agency", re.I)
 _TOP_DIPLOMAT = re.compile(r"\bchef\s+de\s+la\s+diplomatie\b|\btop\s+diplomat\b", re.I)
 _FOREIGN_MINISTER = re.compile(r"\bministre\s+(?:\w+\s+)?des\s+affaires\s+étrangères|\bforeign\s+minister", re.I)
-_LEADS_MISSION = re.compile(rf"\b(?:who|qui)\s+{LEADS}\s+(?:the|la|le|l['’])\s*"
-                            r"(?:[\w-]+\s+){0,2}(?:mission|operation|opération|force|delegation|délégation)\b", re.I)
+_LEADS_MISSION = re.compile(rf"\b(?:who|qui)\s+(?:has\s+|had\s+|a\s+)?{LEADS}\s+(?:the|la|le|l['’])\s*"
+                            r"(?:[\w-]+\s+){0,2}(?:mission|operation|opération|force|delegation|délégation|mediation|"
+                            r"médiation)\b", re.I)
 # roles held in someone's service: "le porte-parole de Macron", "an aide to Erdogan", "Trump adviser X"
 _SERVICE_ROLE = (r"(?:porte-parole|spokes(?:man|woman|person)|press\s+secretary|conseill(?:er|ère)|advis[eo]r|aide|"
                  r"chef\s+de\s+cabinet|chief\s+of\s+staff|directeur\s+de\s+campagne|directrice\s+de\s+campagne|"
