@@ -276,6 +276,9 @@ def test_english_attribution_and_pronouns():
      "offered Panama \"a joint protocol for the crossing.\" Panamanian officials did not respond.", "en", "CO"),
     ("Oman propose sa médiation. Oman et Mascate s'inquiètent. Côté saoudien, le ministère de l'Énergie a assuré que "
      "les livraisons « ne seraient pas affectées » par la crise à Oman.", "fr", "SA"),
+    # "la ministre de l'Intégration européenne": Europe is her portfolio, not her organisation
+    ("Belgrade attend Bruxelles\n\nLa Serbie veut avancer. « Nous avons rempli nos engagements », a déclaré la ministre "
+     "de l'Intégration européenne, Vesna Pavlović, devant la presse.", "fr", "RS"),
     # a possessive opening its sentence refers to the subject of the sentence before, or to the place
     # that sentence opens on, not to the party it names last
     ("À Oslo, le ministère des Affaires étrangères a rejeté les accusations de Moscou. Son porte-parole, "

@@ -193,6 +193,11 @@ PORTFOLIO = re.compile(r"\b(?:minister|ministre|secretary|secrétaire|commission
                        r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "la ministre de l'Intégration européenne", "le ministre des Affaires européennes": Europe is the portfolio
+EUROPEAN_PORTFOLIO = re.compile(r"\b(?:minist(?:re|ère)|secrétaire|commissaire)\s+(?:d'État\s+)?"
+                                r"(?:de\s+l['’]|de\s+la\s+|des\s+|du\s+)[\w-]+\s+$", re.I)
+
+
 # "a few kilometres from the border with Guatemala", "à la frontière avec le Mali": a neighbour
 BORDER_WITH = re.compile(r"\b(?:border|frontière)s?\s+(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l')?$", re.I)
 # "Jakarta's ambassador to Kenya", "envoyé spécial au Sahel": the state an envoy is posted to is not theirs
@@ -214,7 +219,8 @@ def descriptive_matches(description: str, counterpart_is_other: bool = True) -> 
             and not POSTED_TO.search(description[:m.start]) and not BORDER_WITH.search(description[:m.start])
             and not (m.kind in ("country", "capital", "city") and COVERS.search(description[:m.start]))
             and not (counterpart_is_other and is_counterpart(description, m))
-            and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))]
+            and not (m.kind != "institution" and PORTFOLIO.search(description[:m.start]))
+            and not (m.code == "EU" and m.kind == "demonym" and EUROPEAN_PORTFOLIO.search(description[:m.start]))]
 
 
 def organisation_of_role(description: str, matches: list[CountryMatch] | None = None) -> str | None:
