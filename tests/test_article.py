@@ -539,6 +539,9 @@ def test_a_counterparts_country_is_not_the_speakers(description, country):
     pytest.param("Dale Pike, chief executive of Perth-based lithium refiner Swan Hydroxide, was blunt. \"Prices have "
                  "been on the floor for two years,\" he said.", "en", ["Dale Pike"],
                  id="a refiner's name is no person a pronoun can be"),
+    pytest.param("Chips run short in Kumamoto\n\nJapan's buyers worry. Ken Arakawa runs procurement at Hoshino Power "
+                 "Modules, which buys its wafers in Jiangsu. \"We have four months of stock,\" he said.", "en",
+                 ["Ken Arakawa"], id="the name after 'at' is where one works, no person a pronoun can be"),
     pytest.param("SeaWatch Iberia, a Spanish NGO that counts deaths at sea, says official figures are \"incomplete\" "
                  "and \"late by months.\"", "en", ["SeaWatch Iberia", "SeaWatch Iberia"],
                  id="a name the lexicons do not know, then what it is"),

@@ -473,6 +473,9 @@ def person_names(phrase: str) -> list[tuple[re.Match, str]]:
             continue                          # "Canadair CL-415s", "(Sudan)'s Darfur", "Although E.U." are no one
         if re.search(r"\bthe\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split():
             continue                          # "a lawmaker for the Illankai Tamil Arasu Kachchi": a body
+        if re.search(r"\b(?:at|chez)\s+$", phrase[max(0, m.start() - 5):m.start()]) and tokens == m.group(0).split() \
+                and not re.match(r"['’]s\b", phrase[m.end():m.end() + 2]):
+            continue                          # "runs procurement at Kōsei Power Devices": where one works is a body
         # the words right before the run (the patterns below end there; reading the whole text before
         # every name would be quadratic in the length of the article)
         near = max(0, m.start() - 160)
