@@ -216,12 +216,16 @@ _LOCATIVE = re.compile(r"(?<!according )\b(?:in|en|au|aux|à|to|at|auprès\s+de)
 # Metals", "Nordwelle, basée à Hambourg"
 _BODY_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w&'’-]*){0,4}"
 _PLACE_NAME = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*)?"
-_BODY_KIND = (r"(?:company|firm|operator|group|shipowner|maker|manufacturer|developer|producer|consultancy|bank|"
-              r"lender|insurer|carrier|airline|utility|miner|refiner|trader|conglomerate|contractor|exporter|"
-              r"supplier|association|federation|union|charity|think[- ]tank|foundation|cooperative|"
-              r"société|entreprise|opérateur|groupe|armateur|constructeur|fabricant|producteur|banque|assureur|"
-              r"compagnie|transporteur|cabinet|association|fédération|syndicat|coopérative|exportateur|fournisseur|"
-              r"fondation|négociant|gestionnaire|exploitant)s?\b")
+# nouns that say what a body is ("the Bucharest consultancy X", "X, Serbia's state-owned grid operator")
+_BODY_WORDS = (r"organisation|organization|association|fédération|federation|syndicat|union|firm|company|entreprise|"
+               r"société|groupe|group|ONG|NGO|think[-\s]tank|institut|institute|agence|agency|fondation|foundation|"
+               r"coalition|réseau|network|collectif|parti|party|opérateur|operator|consortium|armateur|bank|banque|"
+               r"fund|fonds|broadcaster|newspaper|journal|consultancy|insurer|assureur|lender|carrier|transporteur|"
+               r"utility|maker|manufacturer|constructeur|fabricant|developer|producer|producteur|exporter|"
+               r"exportateur|trader|négociant|charity|watchdog|regulator|régulateur|shipowner|brokerage|cabinet|"
+               r"service|refiner|raffineur|miner|smelter|shipper|airline|conglomerate|start-?up|contractor|supplier|"
+               r"fournisseur|cooperative|coopérative|compagnie|gestionnaire|exploitant")
+_BODY_KIND = rf"(?:{_BODY_WORDS})s?\b"
 _BODY_WITH_A_BASE = re.compile(
     rf"(?P<a_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<a_place>{_PLACE_NAME})-based\b|"
     rf"(?P<b_name>{_BODY_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:headquartered\s+|based\s+)?in\s+"
@@ -413,15 +417,7 @@ _HEAD_OF = re.compile(r"\b(?:director|directeur|directrice|head|chief|chef|cheff
                       r"propriétaire|patron|patronne)\s+(?:of|at|de|du|de\s+la|chez)\s+$", re.I)
 
 
-_BODY_NOUN = re.compile(r"\b(?:organisation|organization|association|fédération|federation|syndicat|union|firm|"
-                        r"company|entreprise|société|groupe|group|ONG|NGO|think\s+tank|institut|institute|agence|"
-                        r"agency|fondation|foundation|coalition|réseau|network|collectif|parti|party|opérateur|"
-                        r"operator|consortium|armateur|bank|banque|fund|fonds|broadcaster|newspaper|journal|"
-                        r"consultancy|insurer|assureur|lender|carrier|transporteur|utility|maker|manufacturer|"
-                        r"constructeur|fabricant|developer|producer|producteur|exporter|exportateur|trader|négociant|"
-                        r"charity|watchdog|regulator|régulateur|shipowner|brokerage|cabinet|service|refiner|"
-                        r"raffineur|miner|smelter|shipper|airline|conglomerate|start-?up)"
-                        r"(?:\s+(?-i:[a-zàâçéèêëîïôûù-]+)){0,2}\s+$", re.I)
+_BODY_NOUN = re.compile(rf"\b(?:{_BODY_WORDS})(?:\s+(?-i:[a-zàâçéèêëîïôûù-]+)){{0,2}}\s+$", re.I)
 
 
 @cache
