@@ -1515,10 +1515,12 @@ class SpeakerResolver:
             if m and (found := self.resolve(LEADING_CIRCUMSTANCES.sub("", m.group("np")))) is not None:
                 return found
         # (the last quote closes inside this sentence: no full stop before its mark, no paragraph after it)
-        in_sentence = bool(re.search(r"[^.!?…\s][»”\"][ \u00a0\u202f]*$", self.text[max(0, opens - 80):opens]))
-        verbs = p["fr_verb" if lang == "fr" else "en_verb"].finditer(before)
-        if in_sentence and self.history and not self._attributed_after(after, tail, p, lang) \
-                and any(_COORDINATED.search(before[:v.start()]) for v in verbs):
+        # (cheap tests first: this runs for every quote)
+        if split and self.history \
+                and re.search(r"[^.!?…\s][»”\"][ \u00a0\u202f]*$", self.text[max(0, opens - 80):opens]) \
+                and any(_COORDINATED.search(before[:v.start()])
+                        for v in p["fr_verb" if lang == "fr" else "en_verb"].finditer(before)) \
+                and not self._attributed_after(after, tail, p, lang):
             # "The ministry said it “firmly opposes” the decision and called the findings “a fabrication”": a verb
             # coordinated with the last quote's has its subject
             return self.history[-1]
