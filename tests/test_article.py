@@ -673,6 +673,17 @@ def test_institution_pronouns_and_colon_subjects():
                                                             ("The U.S. State Department", "US")]
 
 
+def test_rows_say_where_the_speaker_was_introduced_and_whether_the_country_was_guessed():
+    text = ("Border talks\n\nFinnish Foreign Minister Päivi Lehto said on Monday that \"the talks will go on.\"\n\n"
+            "Finland closed the last crossings in March. A senior border guard, Jukka Rinne, said: \"We are ready "
+            "to reopen two of them.\"")
+    rows = extract_quotes(text, "en")
+    assert [(r["speaker"], r["country"], r["country_guessed"]) for r in rows] == [
+        ("Päivi Lehto", "FI", False), ("Jukka Rinne", "FI", True)]
+    # where the article names each speaker first (the probe reads the sentence around it)
+    assert [text.index(name) for name in ("Päivi Lehto", "Jukka Rinne")] == [r["speaker_at"] for r in rows]
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

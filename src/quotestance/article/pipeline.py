@@ -16,8 +16,10 @@ def extract_quotes(text: str, lang: str | None = None,
     """Statements of one article with speaker and, when attribution finds it, country.
 
     Rows carry `quote`, `start`, `end`, `speaker`, `country`, `country_source` ("attribution" or
-    None when the content model must decide), `lang`, and `speaker_mention` (the words that named
-    the speaker at this quote; not part of the output contract).
+    None when the content model must decide), `lang`, and, for evaluation (not part of the output
+    contract), `speaker_mention` (the words that named the speaker at this quote), `speaker_at` (where
+    the article introduced the speaker, or None) and `country_guessed` (the country is the paragraph's
+    or the story's, not one the speaker's own description gives).
     """
     lang = lang or detect_lang(text[:2000])
     spans = find_quotes(text)
@@ -55,6 +57,8 @@ def extract_quotes(text: str, lang: str | None = None,
                 "lang": lang,
                 # the words that named the speaker here ("he", "the ministry"): for evaluation
                 "speaker_mention": resolver.last_mention,
+                "speaker_at": speaker.first_at if speaker else None,
+                "country_guessed": bool(country) and not speaker.country,
             })
     return rows
 
