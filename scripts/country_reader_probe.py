@@ -128,7 +128,8 @@ def main() -> None:
         articles, gold = corpus_gold(Path(args.corpus), split)
         data[split] = choices(articles, gold, extract_articles(articles), args.candidates)
     print(f"choices: train {len(data['train'])}, dev {len(data['dev'])} "
-          f"({sum(len(c['gold']) for c in data['dev'])} dev quotes)", flush=True)
+          f"({sum(len(c['gold']) for c in data['dev'])} dev quotes; the gold country is among the candidates "
+          f"for {sum(g in c['candidates'] for c in data['dev'] for g in c['gold'])})", flush=True)
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
     folder = resolve_pretrained(args.pretrained)
