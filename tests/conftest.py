@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,15 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def run_script(name: str, *args: str) -> subprocess.CompletedProcess:
+    """scripts/<name> in a child process, offline, with the package on its path; MLFLOW_* set by
+    earlier tests in this process (the active experiment) do not leak in."""
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("MLFLOW_")},
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(REPO / "src")}
+    return subprocess.run([sys.executable, str(REPO / "scripts" / name), *args],
+                          capture_output=True, text=True, cwd=REPO, env=env, timeout=600)
 
 # (text, country, stance, sentiment): short invented statements, enough for every label to appear
 # in every split of the tiny corpus.

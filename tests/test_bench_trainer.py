@@ -3,26 +3,17 @@ the figures themselves are measured by running the script on the real corpus).""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
-from conftest import REPO, write_corpus
+from conftest import run_script, write_corpus
 from tiny_models import write_tiny_bert
 
 
 def test_bench_trainer_runs_and_compares_like_with_like(tmp_path):
     corpus = write_corpus(tmp_path / "corpus")
     weights = write_tiny_bert(tmp_path / "tiny-bert")
-    # MLFLOW_* set by earlier tests in this process (the active experiment) must not leak in
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("MLFLOW_")},
-           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(REPO / "src")}
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "bench_trainer.py"), "--pretrained", str(weights),
-         "--corpus", str(corpus), "--n", "20", "--batch-size", "4", "--max-length", "32",
-         "--threads", "1"],
-        capture_output=True, text=True, cwd=REPO, env=env, timeout=600)
+    proc = run_script("bench_trainer.py", "--pretrained", str(weights), "--corpus", str(corpus), "--n", "20",
+                      "--batch-size", "4", "--max-length", "32", "--threads", "1")
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
     # A: ours holds 2 of 20 rows out and the plain script trains on the same 18

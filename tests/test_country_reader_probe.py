@@ -4,11 +4,8 @@ weights and a tiny corpus (a smoke test: the figures are measured by running it 
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 
-from conftest import REPO, write_corpus
+from conftest import REPO, run_script, write_corpus
 from tiny_models import write_tiny_bert
 
 from quotestance.article.evaluate import corpus_gold
@@ -32,12 +29,8 @@ def test_marked_text_wraps_the_candidate_and_the_speaker_in_the_pieces_read():
 def test_probe_runs_end_to_end_on_tiny_weights(tmp_path):
     corpus = write_corpus(tmp_path / "corpus")
     weights = write_tiny_bert(tmp_path / "tiny-bert")
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("MLFLOW_")},
-           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(REPO / "src")}
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "country_reader_probe.py"), "--pretrained", str(weights),
-         "--corpus", str(corpus), "--epochs", "1", "--max-length", "32"],
-        capture_output=True, text=True, cwd=REPO, env=env, timeout=600)
+    proc = run_script("country_reader_probe.py", "--pretrained", str(weights), "--corpus", str(corpus),
+                      "--epochs", "1", "--max-length", "32")
     assert proc.returncode == 0, proc.stderr[-3000:]
     lines = {line.split()[0]: line.split() for line in proc.stdout.splitlines() if line.strip()}
     dev_statements = len(corpus_gold(corpus, "dev")[1])
