@@ -6,7 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotestance.article.countries import country_of_description, office_holder_country
+from quotestance.article.countries import (
+    country_of_description,
+    leader_country_of_family_name,
+    office_holder_country,
+)
 from quotestance.article.pipeline import extract_articles, extract_quotes
 from quotestance.article.quotes import find_quotes
 from quotestance.article.speakers import SpeakerResolver
@@ -999,6 +1003,17 @@ def test_an_office_title_and_a_family_name_find_the_gazetteer_holder():
     resolver = SpeakerResolver("The senator called on President Obama to act before the vote in Moscow.")
     assert resolver.people["Obama"].country == "US"
     assert resolver.resolve("le président Macron").country == "FR"
+
+
+def test_a_bare_family_name_of_a_head_of_state_or_government_finds_the_gazetteer_leader():
+    """News names its leaders by family name alone ("Obama said", the article never giving his first name or
+    office); a family name that several countries' leaders share, or only a minister's, decides nothing."""
+    text = ("Myanmar visit\n\nThe Myanmar leader came to Washington to ask for an end to sanctions on Myanmar.\n\n"
+            "\"The sanctions have done their work and can now be lifted,\" Obama said after their talks.")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "en")] == [("Obama", "US")]
+    assert leader_country_of_family_name("Merkel") == "DE"
+    assert leader_country_of_family_name("Kim") is None           # both Koreas' leaders
+    assert leader_country_of_family_name("Wallace") is None       # a defence minister's only
 
 
 def test_a_us_party_and_state_label_makes_a_member_of_congress_american():

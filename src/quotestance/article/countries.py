@@ -257,6 +257,24 @@ def _office_holders() -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(codes) for key, codes in holders.items()}
 
 
+@cache
+def _leaders_by_family_name() -> dict[str, frozenset[str]]:
+    """Family name → the countries of the gazetteer's heads of state and government with that family name."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for (role, family_name), codes in _office_holders().items():
+        if role in ("head_of_state", "head_of_government"):
+            by_name[family_name] |= codes
+    return {name: frozenset(codes) for name, codes in by_name.items()}
+
+
+def leader_country_of_family_name(family_name: str) -> str | None:
+    """ "Obama said", in news that never gives his first name or office: the country of the gazetteer's
+    heads of state and government with that family name, when they all led one country (news names
+    its leaders by family name alone; a minister "Wallace" is more likely someone else)."""
+    codes = _leaders_by_family_name().get(family_name, frozenset())
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def office_titles_alternation() -> str:
     """The titles of the gazetteer's offices as one regex alternation, longest first."""
     titles = [t for words in _office_titles().values() for t in words]

@@ -26,6 +26,7 @@ from quotestance.article.countries import (
     country_of_name,
     descriptive_matches,
     is_counterpart,
+    leader_country_of_family_name,
     office_holder_country,
     office_title,
     office_titles_alternation,
@@ -1254,8 +1255,8 @@ class SpeakerResolver:
                             if len(name.split()) == 2 and name.split()[0] == phrase}
             if len(family_first) == 1:
                 return next(iter(family_first.values()))
-            if len(phrase) > 2:
-                return self._remember(phrase, "", None)
+            if len(phrase) > 2:      # ("Obama said": a gazetteer holder's family name)
+                return self._remember(phrase, "", leader_country_of_family_name(phrase))
         role = self._known_by_role(low)
         if role is not None and (country is None or role.country == country):
             return role
