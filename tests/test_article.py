@@ -688,6 +688,14 @@ def test_rows_say_where_the_speaker_was_introduced_and_whether_the_country_was_g
     assert [text.index(name) for name in ("Päivi Lehto", "Jukka Rinne")] == [r["speaker_at"] for r in rows]
 
 
+def test_a_french_demonstrative_refers_back_and_the_auxiliary_a_opens_no_speaker():
+    """"Cette juriste, …, a exhorté Vienne à «…»": the one named before, not Vienna (French "a" is no article)."""
+    text = ("Le barrage de la discorde\n\nLa ministre slovaque de l'Environnement, Zuzana Hrdá, a reçu les élus.\n"
+            "Cette juriste de formation, nommée en mars, a exhorté Vienne à «\u00a0rouvrir les discussions sans "
+            "délai\u00a0».\n")
+    assert [(r["speaker"], r["country"]) for r in extract_quotes(text, "fr")] == [("Zuzana Hrdá", "SK")]
+
+
 def test_english_attribution_cues():
     speakers = [(r["speaker"], r["speaker_mention"]) for r in extract_quotes(ARTICLE_EN, "en")]
     assert [name for name, _ in speakers] == [

@@ -199,7 +199,9 @@ _CLAUSE = re.compile(r"\s*(?:(?:n'|ne\s+)?(?:a|ont|avait|avaient|est|sont|s'est|
                      r"(?-i:[a-zàâçéèêëîïôûù])\w*(?:é|ée|és|ées|i|is|it|u|ue|us)\b|(?:has|had|was|were|is|are|said|says|told|added|warned)\b)",
                      re.I)
 # a chunk that can be a subject: a capital or a determiner first, not "invité Paris à", "lequel"
-_NOUN_PHRASE_START = re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur|the|a|an|its|his|her|their)\b")
+# (French "a" is the auxiliary: "…, a exhorté Ankara à «…»" names no speaker)
+_NOUN_PHRASE_START = {"fr": re.compile(r"[A-ZÀ-Ý]|(?:le|la|les|l'|l’|un|une|son|sa|ses|leur)\b"),
+                      "en": re.compile(r"[A-ZÀ-Ý]|(?:the|a|an|its|his|her|their)\b")}
 _PLACE_OPENER = re.compile(r"\s*(?:À|A|Au|Aux|En|Depuis|In|At|From|Côté|Du\s+côté)\s+(?P<place>[^,]{2,40}),")
 # a verb that shares the subject of the one before it: "…” the decision and (called)", "et (a qualifié)"
 _COORDINATED = re.compile(r"\b(?:and|et)\s+(?:(?-i:[a-z])\w+ly\s+|also\s+|then\s+|aussi\s+|a\s+|ont\s+)?$", re.I)
@@ -388,6 +390,14 @@ def _names_a_speaker(phrase: str) -> bool:
     words = re.findall(r"[\w-]+", phrase)
     return any(w[:1].isupper() for w in words[1:]) or bool(countries_in(phrase)) \
         or any(w.lower() in _speaker_nouns() or w.lower().rstrip("sx") in _speaker_nouns() for w in words)
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """Nouns of what is no person: bodies, groups, places and documents ("cette organisation", "ce texte")."""
+    collectives = resource_yaml("organisation_words.yaml")["collectives"]
+    return frozenset(w.lower() for w in [*_organisation_words(), *collectives]) | INSTITUTION_NOUNS \
+        | _document_nouns() | {"pays", "ville", "région", "gouvernement", "camp", "côté", "secteur", "site"}
 
 
 @cache
@@ -1282,6 +1292,12 @@ class SpeakerResolver:
             found = self._pronoun(gender, self._at)
             if found is not None and found.kind == "person":
                 return found
+        demonstrative = re.match(r"(?P<dem>ce|cet|cette)\s+(?P<noun>[a-zà-ÿ-]+)", low)
+        if demonstrative and demonstrative.group("noun") not in _body_nouns():
+            # "Ce géologue de formation, entré au gouvernement en janvier, a exhorté…": someone named before
+            found = self._pronoun("f" if demonstrative.group("dem") == "cette" else "m", self._at)
+            if found is not None and found.kind == "person":
+                return found
         if any(noun in _document_nouns() for noun in re.findall(r"[\w'’-]+", low.split(",")[0])):
             # "Le ministère a réagi par un communiqué. «…», indique le texte": the body that the
             # sentence mentioning the document (since the last quote) is about; else, "poursuit le
@@ -1542,7 +1558,7 @@ class SpeakerResolver:
             # the chunk nearest the quote that names someone ("… n'a pas tardé : dans un communiqué,
             # le ministère «…»"), skipping circumstances and participles ("interrogé jeudi")
             chunks = [c for c in re.split(r",\s+|\s*:\s+", before_stripped)
-                      if c.strip() and not _ADVERBIAL.match(c.strip()) and _NOUN_PHRASE_START.match(c.strip())]
+                      if c.strip() and not _ADVERBIAL.match(c.strip()) and _NOUN_PHRASE_START[lang].match(c.strip())]
             for chunk in reversed(chunks):
                 found = self.resolve(chunk)
                 if found is not None:
