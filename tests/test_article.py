@@ -742,6 +742,11 @@ def test_one_megabyte_article_is_handled():
      "compagnie avant tout départ».", "fr", "Le Quai d'Orsay"),
     ("Ghana's ministry of fisheries took a harder line, saying it had \"suspended three licences\" at once.",
      "en", "Ghana's ministry of fisheries"),
+    # the sentence read up to the mark ends on the auxiliary or the reflexive pronoun
+    ("Jeudi soir, la diplomatie moldave a «\u00a0regretté une décision prise sans la moindre consultation des "
+     "pays voisins\u00a0».", "fr", "la diplomatie moldave"),
+    ("Dans un communiqué publié lundi, le ministère de la Santé se dit «\u00a0prêt à envoyer des équipes "
+     "mobiles dans toutes les régions touchées par l'épidémie\u00a0».", "fr", "le ministère de la Santé"),
 ])
 def test_speaker_name_leaves_the_verb_of_its_sentence(text, lang, speaker):
     """The speaker field names the body, not the words of the sentence it was read from."""

@@ -632,8 +632,9 @@ def display_name(name: str, lang: str) -> str:
 # "Ankara, in turn, welcomed…", "Minsk, for its part, rejected…": an aside between subject and verb
 _PARENTHETICAL = re.compile(r",\s*(?:in\s+turn|for\s+its\s+part|however|meanwhile|too|also|though)\s*,", re.I)
 # a French finite verb after a subject: "X a rejeté…", "X s'est contenté…", "X se contente de…"
+# (also at the end: "Le Kremlin a «…»", "le ministère se dit «prêt…»" read up to the quote mark)
 _FRENCH_AUXILIARY = re.compile(r"\s(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aurait|s['’]est|se\s+sont|s['’]était|"
-                               r"se\s+content\w*|se\s+dit|se\s+disent|est|sont)\s")
+                               r"se\s+content\w*|se\s+dit|se\s+disent|est|sont)(?:\s|$)|\s(?:se|s['’])$")
 _STRESSED_PRONOUN = re.compile(r",\s*(?:lui|elle|eux|elles)(?:\s+(?:aussi|-même|même|non\s+plus))?\s*,?\s*$", re.I)
 _AUXILIARY_TAIL = re.compile(r"(?:\s+(?:n'|ne\s+)?(?:a|ont|avait|avaient|aurait|s'est|se\s+sont|s'était|"
                              r"a\s+également|a\s+aussi|a\s+encore|est|sont|has|have|had|was|were|is|"
