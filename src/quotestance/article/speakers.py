@@ -396,8 +396,7 @@ def _names_a_speaker(phrase: str) -> bool:
 def _body_nouns() -> frozenset[str]:
     """Nouns of what is no person: bodies, groups, places and documents ("cette organisation", "ce texte")."""
     collectives = resource_yaml("organisation_words.yaml")["collectives"]
-    return frozenset(w.lower() for w in [*_organisation_words(), *collectives]) | INSTITUTION_NOUNS \
-        | _document_nouns() | {"pays", "ville", "région", "gouvernement", "camp", "côté", "secteur", "site"}
+    return frozenset(w.lower() for w in [*_organisation_words(), *collectives]) | INSTITUTION_NOUNS | _document_nouns()
 
 
 @cache
@@ -1266,7 +1265,7 @@ class SpeakerResolver:
                             if len(name.split()) == 2 and name.split()[0] == phrase}
             if len(family_first) == 1:
                 return next(iter(family_first.values()))
-            if len(phrase) > 2:      # ("Obama said": a gazetteer holder's family name)
+            if len(phrase) > 2:      # ("Obama said": the family name of a head of state or government)
                 return self._remember(phrase, "", leader_country_of_family_name(phrase))
         role = self._known_by_role(low)
         if role is not None and (country is None or role.country == country):
