@@ -40,6 +40,18 @@ def test_quote_typography(text, expected):
     assert _quotes(text) == expected
 
 
+def test_partial_quotes_in_reported_speech_are_statements():
+    """"se dit «…»" reports words ("le dispositif dit «…»" names a thing); "reprocher à X de «…»", "en rejetant
+    des «…»" report them too. A quoted name after "baptisé" is still no statement."""
+    text = ("Dans un message publié lundi, Vilnius se dit «\u00a0disposé à rouvrir les discussions techniques\u00a0». "
+            "La ministre reproche à Minsk de «\u00a0laisser passer les ballons sans contrôle\u00a0», tout en "
+            "rejetant des «\u00a0accusations sans fondement\u00a0». Le plan, baptisé «\u00a0Frontière sûre\u00a0», "
+            "entre en vigueur mardi.")
+    assert [r["quote"] for r in extract_quotes(text, "fr")] == [
+        "disposé à rouvrir les discussions techniques", "laisser passer les ballons sans contrôle",
+        "accusations sans fondement"]
+
+
 def test_multi_paragraph_parts_share_a_group():
     spans = find_quotes("« Un.\n\n« Deux. » dit-elle. « Trois. »")
     assert [s.group for s in spans] == [0, 0, 1]

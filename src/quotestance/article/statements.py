@@ -14,8 +14,9 @@ from quotestance.lexicon import alternation, reporting_verbs, resource_yaml
 def _naming_cue() -> re.Pattern:
     cues = resource_yaml("naming_cues.yaml")
     words = cues["fr"] + cues["en"]
-    # "le dispositif dit «…»" names a thing; "il a dit «…»" quotes a person.
-    return re.compile(r"(?:^|[\s'’(])(?:" + alternation(words) + r"|(?<!\sa\s)dit)\s*$", re.IGNORECASE)
+    # "le dispositif dit «…»" names a thing; "il a dit «…»" and "Tripoli se dit «…»" quote someone.
+    return re.compile(r"(?:^|[\s'’(])(?:" + alternation(words) + r"|(?<!\sa\s)(?<!\sse\s)(?<!\ss'est\s)dit)\s*$",
+                      re.IGNORECASE)
 
 
 @cache
