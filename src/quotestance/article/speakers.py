@@ -354,9 +354,7 @@ def _country_name_words() -> frozenset[str]:
 @cache
 def _speaker_nouns() -> frozenset[str]:
     """Lower-case nouns that can head a speaker: roles, bodies, organisations, documents, groups."""
-    collectives = resource_yaml("organisation_words.yaml")["collectives"]
-    return frozenset(w.lower() for w in [*_organisation_words(), *collectives]) | ROLE_NOUNS | INSTITUTION_NOUNS \
-        | _EPITHET_NOUNS | _document_nouns() | {noun for group in _OWNER_NOUNS for noun in group}
+    return _body_nouns() | ROLE_NOUNS | _EPITHET_NOUNS | {noun for group in _OWNER_NOUNS for noun in group}
 
 
 def _body_then_apposition(chunks: list[str]) -> bool:
